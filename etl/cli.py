@@ -1,0 +1,69 @@
+"""`python -m etl`: build the processed tables from the raw files."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl.errors import InputFileError
+from etl.pipeline import FileCounts, Summary, run
+
+DEFAULT_RAW_DIR = Path("data/raw")
+DEFAULT_OUT_DIR = Path("data/processed")
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="Turn the raw movies and credits CSV files into clean parquet tables and a manifest.",
+    )
+    parser.add_argument(
+        "--movies",
+        type=Path,
+        default=DEFAULT_RAW_DIR / "movies_dataset.csv",
+        help="raw movies file (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--credits",
+        type=Path,
+        default=DEFAULT_RAW_DIR / "credits.csv",
+        help="raw credits file (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT_DIR,
+        help="output directory, replaced atomically (default: %(default)s)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    args = parser.parse_args(argv)
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    try:
+        summary = run(args.movies, args.credits, args.out, progress)
+    except InputFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("nothing was written; the previous output, if any, is unchanged", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(format_summary(summary))
+    return 0
+
+
+def format_summary(summary: Summary) -> str:
+    lines = [f"wrote {summary.out_dir} in {summary.seconds:.1f} s"]
+    lines += [
+        _file_line(name, counts)
+        for name, counts in (("movies", summary.movies), ("credits", summary.credits))
+    ]
+    return "\n".join(lines)
+
+
+def _file_line(name: str, counts: FileCounts) -> str:
+    repaired = f" ({counts.rows_repaired:,} repaired)" if counts.rows_repaired else ""
+    return (
+        f"  {name:8} {counts.rows_read:>8,} rows in = {counts.rows_loaded:,} loaded{repaired}"
+        f" + {counts.duplicates_merged:,} duplicates merged + {counts.rows_rejected:,} rejected"
+    )

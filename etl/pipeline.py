@@ -1,0 +1,155 @@
+"""The whole run: read both raw files, clean them, write the output directory with its manifest."""
+
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from etl import output
+from etl.credits import CreditsResult, clean_credits
+from etl.movies import Duplicate, MoviesResult, clean_movies
+from etl.raw_csv import RawFile, read_raw_file
+from etl.rejects import Reject
+from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, SCHEMA_VERSION, TABLES
+
+Progress = Callable[[str], None]
+
+REJECTS_FILE = "rejects.csv"
+DUPLICATES_FILE = "duplicates.csv"
+
+
+@dataclass(frozen=True)
+class FileCounts:
+    """How every row of one raw file was accounted for."""
+
+    rows_read: int
+    rows_loaded: int
+    duplicates_merged: int
+    rows_rejected: int
+    rows_repaired: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded,
+            "duplicates_merged": self.duplicates_merged,
+            "rows_rejected": self.rows_rejected,
+            "rows_repaired": self.rows_repaired,
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    out_dir: Path
+    movies: FileCounts
+    credits: FileCounts
+    seconds: float
+    manifest: dict[str, Any]
+
+
+def run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress = lambda _: None) -> Summary:
+    """Build `out_dir` from the raw files. Raises InputFileError, leaving `out_dir` untouched."""
+    started = time.perf_counter()
+    output.recover_interrupted_replace(out_dir)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # Reading the large credits file mostly runs in Arrow's threads, beside the movies work.
+        credits_future = pool.submit(read_raw_file, credits_path, CREDITS_COLUMNS)
+        step = _Step(progress, f"reading {movies_path.name}")
+        raw_movies = read_raw_file(movies_path, MOVIES_COLUMNS)
+        step.done(f"{raw_movies.rows_read:,} rows")
+        step = _Step(progress, "cleaning movies")
+        movies = clean_movies(raw_movies)
+        step.done(f"{len(movies.movies):,} movies, {len(movies.rejects):,} rejected")
+        step = _Step(progress, f"reading {credits_path.name}")
+        raw_credits = credits_future.result()
+        step.done(f"{raw_credits.rows_read:,} rows")
+    step = _Step(progress, "cleaning credits")
+    loaded_ids = {movie.id for movie in movies.movies}
+    credits = clean_credits(raw_credits, loaded_ids, movies.rejected_ids)
+    step.done(
+        f"{credits.tables['cast'].num_rows:,} cast and {credits.tables['crew'].num_rows:,} crew credits"
+    )
+
+    movie_counts = _counts(raw_movies, len(movies.movies), movies.duplicates, movies.rejects)
+    credit_counts = _counts(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
+    step = _Step(progress, f"writing {out_dir}")
+    manifest = _write(out_dir, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
+    step.done()
+    return Summary(out_dir, movie_counts, credit_counts, time.perf_counter() - started, manifest)
+
+
+def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: list[Reject]) -> FileCounts:
+    counts = FileCounts(
+        rows_read=raw.rows_read,
+        rows_loaded=loaded,
+        duplicates_merged=len(duplicates),
+        rows_rejected=len(rejects),
+        rows_repaired=len(raw.repaired),
+    )
+    if counts.rows_read != counts.rows_loaded + counts.duplicates_merged + counts.rows_rejected:
+        raise AssertionError(f"{raw.path.name}: rows do not reconcile: {counts}")
+    return counts
+
+
+def _write(
+    out_dir: Path,
+    raw_movies: RawFile,
+    raw_credits: RawFile,
+    movies: MoviesResult,
+    credits: CreditsResult,
+    movie_counts: FileCounts,
+    credit_counts: FileCounts,
+) -> dict[str, Any]:
+    staged = output.staging_directory(out_dir)
+    try:
+        tables = {**movies.tables, **credits.tables}
+        written = {name: output.write_table(staged, name, tables[name]) for name in TABLES}
+        rejects = output.write_csv(
+            staged,
+            REJECTS_FILE,
+            ("file", "line", "reason", "raw"),
+            ((r.file, r.line, r.reason, r.raw) for r in [*movies.rejects, *credits.rejects]),
+        )
+        duplicates = output.write_csv(
+            staged,
+            DUPLICATES_FILE,
+            ("file", "line", "id", "kept_line", "differing_columns"),
+            (
+                (d.file, d.line, d.id, d.kept_line, " ".join(d.differing_columns))
+                for d in [*movies.duplicates, *credits.duplicates]
+            ),
+        )
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "inputs": {
+                "movies": _input_entry(raw_movies, movie_counts),
+                "credits": _input_entry(raw_credits, credit_counts),
+            },
+            "tables": written,
+            "rejects": rejects,
+            "duplicates": duplicates,
+        }
+        output.write_manifest(staged, manifest)
+        output.replace_directory(staged, out_dir)
+    except BaseException:
+        output.discard(staged)
+        raise
+    return manifest
+
+
+def _input_entry(raw: RawFile, counts: FileCounts) -> dict[str, Any]:
+    return {"file": raw.path.name, "sha256": raw.sha256, "bytes": raw.size_bytes, **counts.as_dict()}
+
+
+class _Step:
+    def __init__(self, progress: Progress, name: str) -> None:
+        self._progress = progress
+        self._name = name
+        self._started = time.perf_counter()
+        progress(f"{name}…")
+
+    def done(self, detail: str = "") -> None:
+        seconds = time.perf_counter() - self._started
+        self._progress(f"{self._name}: done{', ' + detail if detail else ''} ({seconds:.1f} s)")

@@ -1,0 +1,276 @@
+"""Reading a raw CSV file into columns of strings, with a line number for every record.
+
+Two readers give the same records:
+- a fast one (pyarrow, multithreaded) for large, clean files whose cells hold no line breaks;
+- a careful one (the csv module) used whenever the fast one cannot vouch for the result. It
+  numbers records by their first line, repairs records split by a bare carriage return inside an
+  unquoted field, and sets aside records it cannot read, with the reason.
+
+Line numbers count lines ended by "\\n"; the header is line 1.
+"""
+
+import csv
+import hashlib
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from etl.errors import InputFileError
+from etl.rejects import Reject
+
+csv.field_size_limit(sys.maxsize)
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass
+class RawFile:
+    """The records of one raw file, as strings, column by column."""
+
+    path: Path
+    sha256: str
+    size_bytes: int
+    columns: dict[str, list[str]]
+    lines: list[int]
+    repaired: set[int] = field(default_factory=set)  # indexes of records joined from CR-split pieces
+    malformed: list[Reject] = field(default_factory=list)
+    reader: str = "careful"
+
+    @property
+    def record_count(self) -> int:
+        return len(self.lines)
+
+    @property
+    def rows_read(self) -> int:
+        """Every record found: well formed ones plus those set aside as malformed."""
+        return len(self.lines) + len(self.malformed)
+
+
+def read_raw_file(path: Path, expected_columns: Sequence[str]) -> RawFile:
+    """Read `path`, check its header is exactly `expected_columns`, and return its records."""
+    data = _read_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    _check_header(path, data, expected_columns)
+    columns_lines = _read_fast(data, expected_columns)
+    if columns_lines is not None:
+        columns, lines = columns_lines
+        return RawFile(path, digest, len(data), columns, lines, reader="fast")
+    return _read_careful(path, digest, data, expected_columns)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputFileError(path, "file not found")
+    if not path.is_file():
+        raise InputFileError(path, "not a regular file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read: {error.strerror}") from None
+    if not data.strip():
+        raise InputFileError(path, "file is empty", line=1)
+    if data.startswith(_UTF16_BOMS):
+        raise InputFileError(path, "file is UTF-16 encoded; expected UTF-8", line=1)
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start : error.start + 1].hex()
+        raise InputFileError(
+            path,
+            f"not valid UTF-8: byte 0x{byte} at column {column} (is the file in another encoding, "
+            "such as Latin-1 or Windows-1252?)",
+            line=line,
+        ) from None
+
+
+def _check_header(path: Path, data: bytes, expected: Sequence[str]) -> None:
+    end = data.find(b"\n")
+    first_line = _decode(path, data[: end if end >= 0 else len(data)]).rstrip("\r")
+    header = next(csv.reader([first_line]), [])
+    if header == list(expected):
+        return
+    missing = [name for name in expected if name not in header]
+    unexpected = [name for name in header if name not in expected]
+    problems = []
+    for name in missing:
+        guess = get_close_matches(name, unexpected, n=1, cutoff=0.6)
+        renamed = f" (renamed to {guess[0]!r}?)" if guess else ""
+        problems.append(f"missing column {name!r}{renamed}")
+    problems += [f"unexpected column {name!r}" for name in unexpected]
+    if not problems:
+        problems.append("columns are in another order")
+    raise InputFileError(
+        path, "bad header: " + "; ".join(problems) + f". Expected: {','.join(expected)}", line=1
+    )
+
+
+def _read_fast(data: bytes, expected: Sequence[str]) -> tuple[dict[str, list[str]], list[int]] | None:
+    """All columns as strings, or None when only the careful reader can vouch for the result."""
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(block_size=16 << 20),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(expected, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if table.column_names != list(expected):
+        return None
+    for column in table.columns:
+        if pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py():
+            return None  # records spanning lines: let the careful reader number them
+    columns = {name: table.column(name).to_pylist() for name in expected}
+    return columns, list(range(2, table.num_rows + 2))
+
+
+class _Lines:
+    """The lines of a text (ending at \\n, \\r\\n or a bare \\r), remembering the ones consumed."""
+
+    def __init__(self, text: str) -> None:
+        self._source = io.StringIO(text, newline="")
+        self.newlines = 0
+        self.consumed: list[str] = []
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._source:
+            if line.endswith("\n"):
+                self.newlines += 1
+            self.consumed.append(line)
+            yield line
+        self.exhausted = True
+
+    def take(self) -> str:
+        raw = "".join(self.consumed)
+        self.consumed.clear()
+        return raw
+
+
+@dataclass
+class _Piece:
+    line: int
+    fields: list[str]
+    raw: str
+    error: str | None = None
+
+    @property
+    def ends_with_bare_cr(self) -> bool:
+        return self.raw.endswith("\r")
+
+
+def _read_careful(path: Path, digest: str, data: bytes, expected: Sequence[str]) -> RawFile:
+    text = _decode(path, data)
+    width = len(expected)
+    result = RawFile(path, digest, len(data), {name: [] for name in expected}, [])
+    column_lists = [result.columns[name] for name in expected]
+
+    def accept(line: int, fields: list[str], repaired: bool) -> None:
+        if repaired:
+            result.repaired.add(len(result.lines))
+        result.lines.append(line)
+        for values, value in zip(column_lists, fields, strict=True):
+            values.append(value)
+
+    def set_aside(piece: _Piece, reason: str) -> None:
+        result.malformed.append(Reject(path.name, piece.line, reason, piece.raw))
+
+    pending: list[_Piece] = []  # pieces of a record split by bare carriage returns
+    last_short: _Piece | None = None
+    for piece in _pieces(path, text):
+        last_short = None
+        if pending:
+            joined = _join([*pending, piece])
+            if len(joined.fields) == width:
+                accept(joined.line, joined.fields, repaired=True)
+                pending = []
+                continue
+            if len(joined.fields) < width and piece.ends_with_bare_cr:
+                pending.append(piece)
+                continue
+            for stub in pending:
+                set_aside(stub, _short_reason(len(stub.fields), width, split_by_cr=True))
+            pending = []
+        if piece.error is not None:
+            set_aside(piece, piece.error)
+        elif len(piece.fields) == width:
+            accept(piece.line, piece.fields, repaired=False)
+        elif len(piece.fields) > width:
+            set_aside(piece, f"record has {len(piece.fields)} fields, expected {width}")
+        elif piece.ends_with_bare_cr:
+            pending.append(piece)
+        else:
+            last_short = piece
+            set_aside(piece, _short_reason(len(piece.fields), width, split_by_cr=False))
+    if pending:
+        last_short = pending[-1]
+        for stub in pending:
+            set_aside(stub, _short_reason(len(stub.fields), width, split_by_cr=True))
+    if last_short is not None:
+        reason = _short_reason(len(last_short.fields), width, split_by_cr=False)
+        raise InputFileError(path, f"truncated last line: {reason} (was the file cut off?)", last_short.line)
+    return result
+
+
+def _short_reason(found: int, width: int, split_by_cr: bool) -> str:
+    reason = f"record has {found} fields, expected {width}"
+    if split_by_cr:
+        reason += (
+            "; it ends at a bare carriage return, and joining it with the next record does not "
+            "give a whole record"
+        )
+    return reason
+
+
+def _join(pieces: list[_Piece]) -> _Piece:
+    """The record a CR-split series of pieces was: the split field gets its carriage return back."""
+    fields = list(pieces[0].fields)
+    for piece in pieces[1:]:
+        fields[-1] = fields[-1] + "\r" + piece.fields[0]
+        fields.extend(piece.fields[1:])
+    return _Piece(pieces[0].line, fields, "".join(piece.raw for piece in pieces))
+
+
+def _pieces(path: Path, text: str) -> Iterator[_Piece]:
+    """Records after the header, as the csv module reads them (a bare CR ends a record)."""
+    lines = _Lines(text)
+    reader = csv.reader(lines, strict=True)
+    next(reader, None)  # the header, already checked
+    lines.take()
+    start = lines.newlines + 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if lines.exhausted or "end of data" in str(error):
+                raise InputFileError(
+                    path, f"truncated last line: {error} (was the file cut off?)", line=start
+                ) from None
+            yield _Piece(start, [], lines.take(), error=f"malformed CSV: {error}")
+        else:
+            raw = lines.take()
+            if fields:  # a blank line holds no record
+                yield _Piece(start, fields, raw)
+        start = lines.newlines + 1

@@ -1,0 +1,91 @@
+"""`python -m etl`: the summary, exit codes, and the atomic replace of the output directory."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from etl import output
+from etl.cli import main
+from etl.pipeline import run
+from tests.conftest import REPO
+from tests.rawfiles import cast_entry, credits_row, movie, write_credits, write_movies
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> tuple[Path, Path]:
+    movies = write_movies(
+        tmp_path / "movies.csv", [movie(id=1), movie(id=2), movie(id=2), movie(id=3, release_date="")]
+    )
+    credits = write_credits(tmp_path / "credits.csv", [credits_row(1, [cast_entry(5, "Ana Ruiz", 0)], [])])
+    return movies, credits
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(directory.iterdir())}
+
+
+def test_summary_and_exit_code(inputs, tmp_path, capsys):
+    movies, credits = inputs
+    code = main(["--movies", str(movies), "--credits", str(credits), "--out", str(tmp_path / "out")])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "movies          4 rows in = 2 loaded + 1 duplicates merged + 1 rejected" in captured.out
+    assert "credits         1 rows in = 1 loaded + 0 duplicates merged + 0 rejected" in captured.out
+    assert "cleaning credits: done" in captured.err
+
+
+def test_bad_input_exits_non_zero_and_keeps_previous_output(inputs, tmp_path, capsys):
+    movies, credits = inputs
+    out = tmp_path / "out"
+    run(movies, credits, out)
+    before = snapshot(out)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,title\n1,x\n")
+    code = main(["--movies", str(bad), "--credits", str(credits), "--out", str(out)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"error: {bad}:1: bad header: missing column 'adult'" in err
+    assert snapshot(out) == before
+
+
+def test_failure_while_writing_keeps_previous_output(inputs, tmp_path, monkeypatch):
+    movies, credits = inputs
+    out = tmp_path / "out"
+    run(movies, credits, out)
+    before = snapshot(out)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output, "write_manifest", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        run(movies, credits, out)
+    assert snapshot(out) == before
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".out")] == []
+
+
+def test_interrupted_replace_is_recovered(inputs, tmp_path):
+    movies, credits = inputs
+    out = tmp_path / "out"
+    run(movies, credits, out)
+    before = snapshot(out)
+    out.rename(tmp_path / "out.previous")  # killed between the two renames of a replace
+    output.recover_interrupted_replace(out)
+    assert snapshot(out) == before
+
+
+def etl_command(*args: object) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "etl", *map(str, args)]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def test_module_entry_point(inputs, tmp_path):
+    movies, credits = inputs
+    result = etl_command("--movies", movies, "--credits", credits, "--out", tmp_path / "o", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {tmp_path / 'o'} in ")
+    missing = etl_command("--movies", tmp_path / "none.csv", "--credits", credits, "--out", tmp_path / "o")
+    assert missing.returncode == 2
+    assert f"{tmp_path / 'none.csv'}: file not found" in missing.stderr
