@@ -54,10 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def format_summary(summary: Summary) -> str:
     lines = [f"wrote {summary.out_dir} in {summary.seconds:.1f} s"]
-    lines += [
-        _file_line(name, counts)
-        for name, counts in (("movies", summary.movies), ("credits", summary.credits))
-    ]
+    lines += [_file_line(name, counts) for name, counts in (("movies", summary.movies), ("credits", summary.credits))]
     return "\n".join(lines)
 
 

@@ -50,9 +50,7 @@ class _Entries:
     def columns(self, shape_keys: Sequence[tuple[str, str]], wanted: Sequence[str]) -> dict[str, pa.Array]:
         transposed = list(zip(*self.tokens, strict=True)) or [()] * len(shape_keys)
         return {
-            key: decode_column(kind, transposed[index])
-            for index, (key, kind) in enumerate(shape_keys)
-            if key in wanted
+            key: decode_column(kind, transposed[index]) for index, (key, kind) in enumerate(shape_keys) if key in wanted
         }
 
 
@@ -118,8 +116,7 @@ def _orphan_reason(movie_id: int, rejected_movies: Mapping[int, Reject]) -> str:
     if movie_reject is None:
         return f"no movie with id {movie_id} in the movies file"
     return (
-        f"movie id {movie_id} was rejected from {movie_reject.file} "
-        f"(line {movie_reject.line}: {movie_reject.reason})"
+        f"movie id {movie_id} was rejected from {movie_reject.file} (line {movie_reject.line}: {movie_reject.reason})"
     )
 
 

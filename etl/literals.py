@@ -50,9 +50,7 @@ GENRE = Shape("genre", (("id", INT), ("name", STR)))
 COMPANY = Shape("company", (("name", STR), ("id", INT)))
 COUNTRY = Shape("country", (("iso_3166_1", STR), ("name", STR)))
 LANGUAGE = Shape("language", (("iso_639_1", STR), ("name", STR)))
-COLLECTION = Shape(
-    "collection", (("id", INT), ("name", STR), ("poster_path", OPT_STR), ("backdrop_path", OPT_STR))
-)
+COLLECTION = Shape("collection", (("id", INT), ("name", STR), ("poster_path", OPT_STR), ("backdrop_path", OPT_STR)))
 CAST = Shape(
     "cast",
     (

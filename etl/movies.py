@@ -247,9 +247,7 @@ def _link_table(name: str, movies: list[Movie], entries: Callable[[Movie], Seque
             movie_ids.append(movie.id)
             keys.append(key)
             positions.append(position)
-    return pa.table(
-        {movie_column: movie_ids, key_column: keys, position_column: positions}, schema=TABLES[name]
-    )
+    return pa.table({movie_column: movie_ids, key_column: keys, position_column: positions}, schema=TABLES[name])
 
 
 def csv_line(fields: Sequence[str]) -> str:

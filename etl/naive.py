@@ -39,9 +39,7 @@ def credit_tables(credits_path: Path, movie_ids: set[int]) -> dict[str, pa.Table
             })  # fmt: skip
     cast_rows.sort(key=lambda row: row["movie_id"])
     crew_rows.sort(key=lambda row: row["movie_id"])
-    people_rows = [
-        {"id": key, "name": name, "gender": gender} for key, (name, gender) in sorted(people.items())
-    ]
+    people_rows = [{"id": key, "name": name, "gender": gender} for key, (name, gender) in sorted(people.items())]
     return {
         "people": pa.Table.from_pylist(people_rows, schema=TABLES["people"]),
         "cast": pa.Table.from_pylist(cast_rows, schema=TABLES["cast"]),

@@ -28,9 +28,7 @@ def write_table(directory: Path, name: str, table: pa.Table) -> dict[str, Any]:
     return {"file": path.name, "rows": table.num_rows, "sha256": sha256_of(path)}
 
 
-def write_csv(
-    directory: Path, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> dict[str, Any]:
+def write_csv(directory: Path, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
     path = directory / name
     count = 0
     with path.open("w", encoding="utf-8", newline="") as handle:

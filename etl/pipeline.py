@@ -68,9 +68,7 @@ def run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress
     step = _Step(progress, "cleaning credits")
     loaded_ids = {movie.id for movie in movies.movies}
     credits = clean_credits(raw_credits, loaded_ids, movies.rejected_ids)
-    step.done(
-        f"{credits.tables['cast'].num_rows:,} cast and {credits.tables['crew'].num_rows:,} crew credits"
-    )
+    step.done(f"{credits.tables['cast'].num_rows:,} cast and {credits.tables['crew'].num_rows:,} crew credits")
 
     movie_counts = _counts(raw_movies, len(movies.movies), movies.duplicates, movies.rejects)
     credit_counts = _counts(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)

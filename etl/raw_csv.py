@@ -115,9 +115,7 @@ def _check_header(path: Path, data: bytes, expected: Sequence[str]) -> None:
     problems += [f"unexpected column {name!r}" for name in unexpected]
     if not problems:
         problems.append("columns are in another order")
-    raise InputFileError(
-        path, "bad header: " + "; ".join(problems) + f". Expected: {','.join(expected)}", line=1
-    )
+    raise InputFileError(path, "bad header: " + "; ".join(problems) + f". Expected: {','.join(expected)}", line=1)
 
 
 def _read_fast(data: bytes, expected: Sequence[str]) -> tuple[dict[str, list[str]], list[int]] | None:
@@ -236,8 +234,7 @@ def _short_reason(found: int, width: int, split_by_cr: bool) -> str:
     reason = f"record has {found} fields, expected {width}"
     if split_by_cr:
         reason += (
-            "; it ends at a bare carriage return, and joining it with the next record does not "
-            "give a whole record"
+            "; it ends at a bare carriage return, and joining it with the next record does not give a whole record"
         )
     return reason
 

@@ -29,8 +29,7 @@ def test_cast_cells_parse_like_literal_eval(entries):
     if tokens:
         columns = list(zip(*tokens, strict=True))
         decoded = [
-            decode_column(kind, column).to_pylist()
-            for (_, kind), column in zip(CAST.keys, columns, strict=True)
+            decode_column(kind, column).to_pylist() for (_, kind), column in zip(CAST.keys, columns, strict=True)
         ]
         assert [tuple(row) for row in zip(*decoded, strict=True)] == expected
 

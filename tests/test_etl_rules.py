@@ -126,8 +126,7 @@ def test_nested_columns_are_unnested(tmp_path):
             movie(
                 id=1,
                 belongs_to_collection=(
-                    "{'id': 10, 'name': \"Nobody's Collection\", "
-                    "'poster_path': None, 'backdrop_path': '/b.jpg'}"
+                    "{'id': 10, 'name': \"Nobody's Collection\", 'poster_path': None, 'backdrop_path': '/b.jpg'}"
                 ),
                 genres="[{'id': 16, 'name': 'Animation'}, {'id': 35, 'name': 'Comedy'}]",
                 production_companies="[]",
@@ -152,9 +151,7 @@ def test_credits_rows_are_accounted_for(tmp_path):
         tmp_path,
         [movie(id=862), movie(id=2, release_date="")],
         [
-            credits_row(
-                862, [HANKS], [LASSETER, crew_entry(99, "Someone Else", "Director of Photography", "Camera")]
-            ),
+            credits_row(862, [HANKS], [LASSETER, crew_entry(99, "Someone Else", "Director of Photography", "Camera")]),
             credits_row(862, [HANKS], [LASSETER]),  # repeats an id: merged into the first
             credits_row(2, [HANKS], []),  # its movie was rejected
             credits_row(5, [], []),  # no such movie
@@ -197,9 +194,7 @@ def test_people_share_names_but_not_ids(tmp_path):
         tmp_path,
         [movie(id=1), movie(id=2)],
         [
-            credits_row(
-                1, [cast_entry(10, "Chris Evans", 0)], [crew_entry(11, "Chris Evans", "Editor", "Editing")]
-            ),
+            credits_row(1, [cast_entry(10, "Chris Evans", 0)], [crew_entry(11, "Chris Evans", "Editor", "Editing")]),
             credits_row(2, [cast_entry(11, "Chris Evans", 0, gender=0)], []),
         ],
     )

@@ -22,9 +22,7 @@ def table(out: Path, name: str) -> list[dict]:
 
 def test_every_raw_row_is_accounted_for(sample_output):
     for entry in manifest(sample_output)["inputs"].values():
-        assert (
-            entry["rows_read"] == entry["rows_loaded"] + entry["duplicates_merged"] + entry["rows_rejected"]
-        )
+        assert entry["rows_read"] == entry["rows_loaded"] + entry["duplicates_merged"] + entry["rows_rejected"]
     movies = manifest(sample_output)["inputs"]["movies"]
     assert movies["rows_read"] == 2996  # the sample's README: 2,996 rows, 2,995 distinct ids
     assert movies["duplicates_merged"] == 1
@@ -35,9 +33,7 @@ def test_every_raw_row_is_accounted_for(sample_output):
 def test_rejects_name_line_and_reason(sample_output, sample):
     with (sample_output / "rejects.csv").open(encoding="utf-8") as handle:
         rejects = list(csv.DictReader(handle))
-    assert [(r["file"], r["reason"]) for r in rejects] == [
-        ("movies_dataset.csv", "release_date is empty")
-    ] * 2
+    assert [(r["file"], r["reason"]) for r in rejects] == [("movies_dataset.csv", "release_date is empty")] * 2
     raw_lines = (sample / "movies_dataset.csv").read_text(encoding="utf-8").split("\n")
     for reject in rejects:
         line = raw_lines[int(reject["line"]) - 1]
@@ -72,9 +68,7 @@ def test_toy_story(sample_output):
     ]
     assert directors == ["John Lasseter"]
     genres = {row["id"]: row["name"] for row in table(sample_output, "genres")}
-    toy_genres = [
-        genres[row["genre_id"]] for row in table(sample_output, "movie_genres") if row["movie_id"] == 862
-    ]
+    toy_genres = [genres[row["genre_id"]] for row in table(sample_output, "movie_genres") if row["movie_id"] == 862]
     assert toy_genres == ["Animation", "Comedy", "Family"]
     collections = {row["id"]: row["name"] for row in table(sample_output, "collections")}
     assert collections[toy_story["collection_id"]] == "Toy Story Collection"

@@ -1,0 +1,53 @@
+"""`python -m graphql_api`: serve the processed tables over GraphQL."""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import uvicorn
+
+from graphql_api.data.loader import DataError, check
+from graphql_api.settings import DEFAULT_DATA_DIR, ENV_PREFIX
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m graphql_api", description="Serve the movie tables over GraphQL.")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ.get(ENV_PREFIX + "DATA_DIR", DEFAULT_DATA_DIR)),
+        help="directory written by `python -m etl` (default: %(default)s)",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (default: %(default)s)")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    try:
+        check(args.data_dir)
+    except DataError as error:
+        print(f"error: cannot serve the data: {error}", file=sys.stderr)
+        return 2
+    os.environ[ENV_PREFIX + "DATA_DIR"] = str(args.data_dir)
+    print(
+        f"serving {args.data_dir} on http://{args.host}:{args.port}/graphql (checked in "
+        f"{time.perf_counter() - started:.1f} s)",
+        file=sys.stderr,
+    )
+    uvicorn.run(
+        "graphql_api.app:create_app_from_settings",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="warning",
+        access_log=False,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

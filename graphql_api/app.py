@@ -1,0 +1,55 @@
+"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, a health check, CORS."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from strawberry.fastapi import GraphQLRouter
+
+from graphql_api.data.loader import load
+from graphql_api.data.model import ReadModel
+from graphql_api.schema import schema
+from graphql_api.settings import Settings
+
+
+def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(
+        title="Movies GraphQL API",
+        description="GraphQL over The Movies Dataset. Open /graphql in a browser for GraphiQL.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    router = GraphQLRouter(
+        schema,
+        graphql_ide="graphiql" if settings.graphiql else None,
+        allow_queries_via_get=True,
+        root_value_getter=lambda: model,
+    )
+    app.include_router(router, prefix="/graphql")
+
+    @app.get("/healthz")
+    def health() -> dict[str, Any]:
+        inputs = model.manifest["inputs"]
+        return {
+            "status": "ok",
+            "schema_version": model.manifest["schema_version"],
+            "inputs": inputs,
+            "tables": {name: entry["rows"] for name, entry in model.manifest["tables"].items()},
+        }
+
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Content-Type", "Accept"],
+        max_age=86400,
+    )
+    return app
+
+
+def create_app_from_settings() -> FastAPI:
+    """App factory for uvicorn workers: each loads the data named by the MOVIES_API_* variables."""
+    settings = Settings()
+    return create_app(load(settings.data_dir), settings)

@@ -1,0 +1,13 @@
+"""Normalizing titles and names so that lookups ignore case, accents and spacing."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """'  Amélie   POULAIN ' -> 'amelie poulain'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SPACES.sub(" ", without_marks.casefold()).strip()

@@ -1,0 +1,16 @@
+"""Checks on the free-text arguments of lookups."""
+
+from graphql_api.data.text import normalize
+from graphql_api.schema.errors import bad_user_input
+
+MAX_TEXT_LENGTH = 300
+
+
+def lookup_key(argument: str, value: str) -> str:
+    """The normalized form of a title or name argument. Raises BAD_USER_INPUT when unusable."""
+    if len(value) > MAX_TEXT_LENGTH:
+        raise bad_user_input(f"`{argument}` is longer than {MAX_TEXT_LENGTH} characters")
+    key = normalize(value)
+    if not key:
+        raise bad_user_input(f"`{argument}` must not be empty")
+    return key

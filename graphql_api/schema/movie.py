@@ -1,0 +1,143 @@
+"""The Movie type: a film with its figures, its genres, companies and collection, its cast and crew."""
+
+import math
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from graphql_api.data.model import DIRECTOR_JOB, ReadModel
+from graphql_api.schema.entities import Company, Country, Genre, Language
+from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+
+if TYPE_CHECKING:
+    from graphql_api.schema.collection import Collection
+    from graphql_api.schema.credits import CastCredit, CrewCredit
+    from graphql_api.schema.person import Person
+
+CollectionType = Annotated["Collection", strawberry.lazy("graphql_api.schema.collection")]
+CastCreditType = Annotated["CastCredit", strawberry.lazy("graphql_api.schema.credits")]
+CrewCreditType = Annotated["CrewCredit", strawberry.lazy("graphql_api.schema.credits")]
+PersonType = Annotated["Person", strawberry.lazy("graphql_api.schema.person")]
+
+
+@strawberry.type(description="A film of The Movies Dataset (TMDB).")
+class Movie:
+    id: int = strawberry.field(description="TMDB id of the film.")
+    title: str | None = strawberry.field(description="Title, as released. Null when the source has none.")
+    original_language: str | None = strawberry.field(description="ISO 639-1 code of the original language.")
+    overview: str | None = strawberry.field(description="Plot summary. Null when the source has none.")
+    tagline: str | None = strawberry.field(description="Tagline. Null when the source has none.")
+    status: str | None = strawberry.field(description="Release status, for example Released or Rumored.")
+    release_date: date = strawberry.field(description="Release date (ISO 8601, YYYY-MM-DD).")
+    release_year: int = strawberry.field(description="Year of the release date.")
+    budget: float = strawberry.field(
+        description="Budget in US dollars; 0 when unknown. A Float because revenues exceed GraphQL's 32-bit Int."
+    )
+    revenue: float = strawberry.field(description="Box-office revenue in US dollars; 0 when unknown.")
+    return_: float = strawberry.field(
+        name="return", description="Return on investment: revenue / budget. 0 when the budget is 0 (unknown)."
+    )
+    popularity: float | None = strawberry.field(
+        description="TMDB popularity score (the customer's 'score'); higher is more popular. Null when unknown."
+    )
+    vote_average: float | None = strawberry.field(description="Average TMDB user rating, 0 to 10. Null when unknown.")
+    vote_count: int | None = strawberry.field(description="Number of TMDB user ratings. Null when unknown.")
+    runtime: float | None = strawberry.field(description="Running time in minutes. Null when unknown.")
+    _model: strawberry.Private[ReadModel]
+    _row: strawberry.Private[int]
+
+    @strawberry.field(description="The collection (franchise) the film belongs to; null when none.")
+    def collection(self) -> CollectionType | None:
+        from graphql_api.schema.collection import collection
+
+        return collection(self._model, int(self._model.collection_ids[self._row]))
+
+    @strawberry.field(description="Genres, in the source's order.")
+    def genres(self) -> list[Genre]:
+        names = self._model.genre_names
+        return [Genre(id=key, name=names.get(key)) for key in self._model.linked(self._model.movie_genres, self._row)]
+
+    @strawberry.field(description="Production companies, in the source's order.")
+    def production_companies(self) -> list[Company]:
+        names = self._model.company_names
+        keys = self._model.linked(self._model.movie_companies, self._row)
+        return [Company(id=key, name=names.get(key)) for key in keys]
+
+    @strawberry.field(description="Production countries, in the source's order.")
+    def production_countries(self) -> list[Country]:
+        names = self._model.country_names
+        keys = self._model.linked(self._model.movie_countries, self._row)
+        return [Country(code=key, name=names.get(key)) for key in keys]
+
+    @strawberry.field(description="Spoken languages, in the source's order.")
+    def spoken_languages(self) -> list[Language]:
+        names = self._model.language_names
+        keys = self._model.linked(self._model.movie_languages, self._row)
+        return [Language(code=key, name=names.get(key)) for key in keys]
+
+    @strawberry.field(description="The cast in billing order (top billed first), a page at a time.")
+    def cast(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CastCreditType]:
+        from graphql_api.schema.credits import cast_credit
+
+        groups = self._model.cast_by_movie
+        return connection(
+            first,
+            after,
+            groups.count(self._row),
+            lambda start, stop: [cast_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
+        )
+
+    @strawberry.field(description="The crew in the source's order, a page at a time.")
+    def crew(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CrewCreditType]:
+        from graphql_api.schema.credits import crew_credit
+
+        groups = self._model.crew_by_movie
+        return connection(
+            first,
+            after,
+            groups.count(self._row),
+            lambda start, stop: [crew_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
+        )
+
+    @strawberry.field(description="The film's directors: crew whose job is exactly Director.")
+    def directors(self) -> list[PersonType]:
+        from graphql_api.schema.person import person
+
+        model = self._model
+        rows = dict.fromkeys(
+            int(model.crew_person_rows[position])
+            for position in model.crew_by_movie.slice(self._row)
+            if model.crew_jobs[position] == DIRECTOR_JOB
+        )
+        return [person(model, row) for row in rows]
+
+
+def movie(model: ReadModel, row: int) -> Movie:
+    return Movie(
+        id=int(model.movie_ids[row]),
+        title=model.titles[row],
+        original_language=model.original_languages[row],
+        overview=model.overviews[row],
+        tagline=model.taglines[row],
+        status=model.statuses[row],
+        release_date=date.fromisoformat(model.release_dates[row]),
+        release_year=int(model.release_years[row]),
+        budget=float(model.budgets[row]),
+        revenue=float(model.revenues[row]),
+        return_=float(model.returns[row]),
+        popularity=_optional(model.popularity[row]),
+        vote_average=_optional(model.vote_averages[row]),
+        vote_count=_optional_count(model.vote_counts[row]),
+        runtime=_optional(model.runtimes[row]),
+        _model=model,
+        _row=row,
+    )
+
+
+def _optional(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def _optional_count(value: int) -> int | None:
+    return None if value < 0 else int(value)

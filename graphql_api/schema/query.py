@@ -1,0 +1,247 @@
+"""The root Query: the customer's six functions, and the way into the graph of films and people."""
+
+from typing import Annotated
+
+import strawberry
+
+from graphql_api import messages
+from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES, month_number, weekday_number
+from graphql_api.data.model import ReadModel
+from graphql_api.schema.enums import Month, Weekday
+from graphql_api.schema.errors import bad_user_input
+from graphql_api.schema.inputs import lookup_key
+from graphql_api.schema.movie import Movie, movie
+from graphql_api.schema.person import Person, person
+from graphql_api.schema.releases import ACCEPTED_MONTHS, ACCEPTED_WEEKDAYS, MonthReleases, WeekdayReleases
+from graphql_api.schema.success import (
+    ActorResult,
+    ActorSuccess,
+    DirectedFilm,
+    DirectorResult,
+    DirectorSuccess,
+)
+from graphql_api.schema.title_lookup import TitleScore, TitleScoreResult, TitleVotes, TitleVotesResult
+
+GRAPHQL_INT_MAX = 2**31 - 1
+
+
+def _model(info: strawberry.Info) -> ReadModel:
+    return info.root_value
+
+
+@strawberry.type(description="Answers about The Movies Dataset: release counts, films, people and their success.")
+class Query:
+    @strawberry.field(description="How many films were released in a month, over every year of the data set.")
+    def releases_in_month(
+        self,
+        info: strawberry.Info,
+        month: Annotated[
+            str,
+            strawberry.argument(
+                description=f"A month in Spanish ({ACCEPTED_MONTHS}) or English; any case, accents optional."
+            ),
+        ],
+    ) -> MonthReleases | None:
+        number = month_number(month[:40])
+        if number is None:
+            raise bad_user_input(f"unknown month {month[:40]!r}; accepted values: {ACCEPTED_MONTHS} (or English names)")
+        count = int(_model(info).releases_per_month[number])
+        return MonthReleases(
+            month=Month(number),
+            month_name=MONTHS_ES[number - 1],
+            count=count,
+            message=messages.releases_in_month(count, number),
+        )
+
+    @strawberry.field(description="How many films were released on a day of the week, over the whole data set.")
+    def releases_on_weekday(
+        self,
+        info: strawberry.Info,
+        day: Annotated[
+            str,
+            strawberry.argument(
+                description=f"A day in Spanish ({ACCEPTED_WEEKDAYS}) or English; any case, accents optional."
+            ),
+        ],
+    ) -> WeekdayReleases | None:
+        number = weekday_number(day[:40])
+        if number is None:
+            raise bad_user_input(f"unknown day {day[:40]!r}; accepted values: {ACCEPTED_WEEKDAYS} (or English names)")
+        count = int(_model(info).releases_per_weekday[number])
+        return WeekdayReleases(
+            day=Weekday(number),
+            day_name=WEEKDAYS_ES[number],
+            count=count,
+            message=messages.releases_on_weekday(count, number),
+        )
+
+    @strawberry.field(description="The popularity score of every film with a title.")
+    def title_score(
+        self,
+        info: strawberry.Info,
+        title: Annotated[str, strawberry.argument(description="A title; matched ignoring case, accents and spacing.")],
+    ) -> TitleScoreResult | None:
+        model = _model(info)
+        rows = model.titles_by_key.get(lookup_key("title", title), [])
+        matches = []
+        for row in rows:
+            found = movie(model, row)
+            matches.append(
+                TitleScore(
+                    title=found.title or "",
+                    release_year=found.release_year,
+                    score=found.popularity,
+                    message=messages.title_score(found.title or "", found.release_year, found.popularity),
+                    movie=found,
+                )
+            )
+        if not matches:
+            return TitleScoreResult(
+                message=messages.no_title(title),
+                suggestions=list(model.title_suggester.suggest(title)),
+                matches=[],
+            )
+        return TitleScoreResult(message=matches[0].message, suggestions=[], matches=matches)
+
+    @strawberry.field(
+        description=f"The votes of every film with a title; given only for films with at least "
+        f"{messages.VOTES_THRESHOLD} votes."
+    )
+    def title_votes(
+        self,
+        info: strawberry.Info,
+        title: Annotated[str, strawberry.argument(description="A title; matched ignoring case, accents and spacing.")],
+    ) -> TitleVotesResult | None:
+        model = _model(info)
+        rows = model.titles_by_key.get(lookup_key("title", title), [])
+        matches = [_title_votes(movie(model, row)) for row in rows]
+        if not matches:
+            return TitleVotesResult(
+                message=messages.no_title(title),
+                suggestions=list(model.title_suggester.suggest(title)),
+                matches=[],
+            )
+        return TitleVotesResult(message=matches[0].message, suggestions=[], matches=matches)
+
+    @strawberry.field(description="An actor's success measured by the return of the films they acted in.")
+    def actor(
+        self,
+        info: strawberry.Info,
+        name: Annotated[
+            str,
+            strawberry.argument(description="The actor's name; matched ignoring case, accents and spacing."),
+        ],
+    ) -> ActorResult | None:
+        model = _model(info)
+        rows = model.actors_by_key.get(lookup_key("name", name), [])
+        matches = []
+        for row in rows:
+            films = int(model.acting.film_count[row])
+            total = float(model.acting.total_return[row])
+            found = person(model, row)
+            matches.append(
+                ActorSuccess(
+                    film_count=films,
+                    total_return=total,
+                    average_return=total / films,
+                    message=messages.actor(found.name or "", films, total, total / films),
+                    person=found,
+                )
+            )
+        if not matches:
+            return ActorResult(
+                message=messages.no_actor(name),
+                suggestions=list(model.actor_suggester.suggest(name)),
+                matches=[],
+            )
+        return ActorResult(message=matches[0].message, suggestions=[], matches=matches)
+
+    @strawberry.field(
+        description="A director's success measured by the return of the films they directed (crew job exactly "
+        "Director), with every film."
+    )
+    def director(
+        self,
+        info: strawberry.Info,
+        name: Annotated[
+            str,
+            strawberry.argument(description="The director's name; matched ignoring case, accents and spacing."),
+        ],
+    ) -> DirectorResult | None:
+        model = _model(info)
+        rows = model.directors_by_key.get(lookup_key("name", name), [])
+        matches = [_director_success(model, row) for row in rows]
+        if not matches:
+            return DirectorResult(
+                message=messages.no_director(name),
+                suggestions=list(model.director_suggester.suggest(name)),
+                matches=[],
+            )
+        return DirectorResult(message=matches[0].message, suggestions=[], matches=matches)
+
+    @strawberry.field(description="A film by its TMDB id; null when there is none.")
+    def movie(
+        self, info: strawberry.Info, id: Annotated[int, strawberry.argument(description="TMDB film id.")]
+    ) -> Movie | None:
+        model = _model(info)
+        row = model.movie_row(id)
+        return None if row is None else movie(model, row)
+
+    @strawberry.field(description="A person by their TMDB id; null when there is none.")
+    def person(
+        self, info: strawberry.Info, id: Annotated[int, strawberry.argument(description="TMDB person id.")]
+    ) -> Person | None:
+        model = _model(info)
+        row = model.person_row(id)
+        return None if row is None else person(model, row)
+
+
+def _title_votes(found: Movie) -> TitleVotes:
+    title = found.title or ""
+    votes = found.vote_count or 0
+    if votes >= messages.VOTES_THRESHOLD:
+        return TitleVotes(
+            title=title,
+            release_year=found.release_year,
+            vote_count=votes,
+            vote_average=found.vote_average,
+            meets_threshold=True,
+            message=messages.title_votes(title, found.release_year, votes, found.vote_average),
+            movie=found,
+        )
+    return TitleVotes(
+        title=title,
+        release_year=found.release_year,
+        vote_count=None,
+        vote_average=None,
+        meets_threshold=False,
+        message=messages.title_votes_below_threshold(title, found.release_year),
+        movie=found,
+    )
+
+
+def _director_success(model: ReadModel, row: int) -> DirectorSuccess:
+    films = int(model.directing.film_count[row])
+    total = float(model.directing.total_return[row])
+    found = person(model, row)
+    directed = []
+    for film_row in model.directing.films.slice(row):
+        film = movie(model, film_row)
+        directed.append(
+            DirectedFilm(
+                title=film.title,
+                release_date=film.release_date,
+                return_=film.return_,
+                budget=film.budget,
+                revenue=film.revenue,
+                movie=film,
+            )
+        )
+    return DirectorSuccess(
+        film_count=films,
+        total_return=total,
+        average_return=total / films,
+        message=messages.director(found.name or "", films, total, total / films),
+        person=found,
+        films=directed,
+    )
