@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from etl import values
-from etl.literals import CAST, CREW, LiteralError, ShapeParser, decode_column
+from etl.literals import CAST, CREW, LiteralError, Shape, ShapeParser, decode_columns
 from etl.movies import Duplicate, csv_line
 from etl.raw_csv import RawFile
 from etl.rejects import Reject
@@ -47,11 +47,8 @@ class _Entries:
         self.movie_ids.extend([movie_id] * len(tokens))
         self.rows.extend([row] * len(tokens))
 
-    def columns(self, shape_keys: Sequence[tuple[str, str]], wanted: Sequence[str]) -> dict[str, pa.Array]:
-        transposed = list(zip(*self.tokens, strict=True)) or [()] * len(shape_keys)
-        return {
-            key: decode_column(kind, transposed[index]) for index, (key, kind) in enumerate(shape_keys) if key in wanted
-        }
+    def columns(self, shape: Shape, keys: Sequence[str]) -> dict[str, pa.Array]:
+        return decode_columns(shape, self.tokens, keys)
 
 
 def clean_credits(raw: RawFile, movie_ids: set[int], rejected_movies: Mapping[int, Reject]) -> CreditsResult:
@@ -121,8 +118,8 @@ def _orphan_reason(movie_id: int, rejected_movies: Mapping[int, Reject]) -> str:
 
 
 def build_tables(cast: _Entries, crew: _Entries) -> dict[str, pa.Table]:
-    cast_columns = cast.columns(CAST.keys, ("character", "credit_id", "gender", "id", "name", "order"))
-    crew_columns = crew.columns(CREW.keys, ("credit_id", "department", "gender", "id", "job", "name"))
+    cast_columns = cast.columns(CAST, ("character", "credit_id", "gender", "id", "name", "order"))
+    crew_columns = crew.columns(CREW, ("credit_id", "department", "gender", "id", "job", "name"))
     cast_table = pa.table(
         {
             "movie_id": pa.array(cast.movie_ids, pa.int64()),

@@ -11,6 +11,7 @@ import ast
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -24,8 +25,10 @@ OPT_STR = "str|None"
 OPT_INT = "int|None"
 
 _INT_RE = r"(-?\d+)"
-_STR_RE = r"""('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
-_OPT_STR_RE = r"""(None|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+# Quoted strings as repr writes them; the unrolled form ([^q]*(\\.[^q]*)*) keeps the regex engine in tight loops.
+_QUOTED = r"'[^'\\\n]*(?:\\.[^'\\\n]*)*'" + "|" + r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_STR_RE = f"({_QUOTED})"
+_OPT_STR_RE = f"(None|{_QUOTED})"
 _OPT_INT_RE = r"(None|-?\d+)"
 _VALUE_RE = {INT: _INT_RE, STR: _STR_RE, OPT_STR: _OPT_STR_RE, OPT_INT: _OPT_INT_RE}
 
@@ -110,18 +113,22 @@ class ShapeParser:
         """Each dict's values, in key order. Raises LiteralError when the cell is not such a list."""
         return [self._decode(tokens) for tokens in self.tokens(cell)]
 
-    def parse_one(self, cell: str) -> tuple[Any, ...]:
-        """Values of a single dict cell. Raises LiteralError when the cell is not such a dict."""
+    def tokens_one(self, cell: str) -> tuple[str, ...]:
+        """The value literals of a single dict cell. Raises LiteralError when the cell is not such a dict."""
         match = self._item.fullmatch(cell)
         if match is not None:
-            return self._decode(match.groups())
+            return match.groups()
         value = _literal(cell)
         if not isinstance(value, dict):
             raise LiteralError(f"expected a dict, got {type(value).__name__}")
-        return self._from_dict(value)
+        return tuple(map(repr, self._from_dict(value)))
+
+    def parse_one(self, cell: str) -> tuple[Any, ...]:
+        """Values of a single dict cell. Raises LiteralError when the cell is not such a dict."""
+        return self._decode(self.tokens_one(cell))
 
     def _decode(self, tokens: Sequence[str]) -> tuple[Any, ...]:
-        return tuple(decode(token) for decode, token in zip(self._decoders, tokens, strict=True))
+        return tuple([decode(token) for decode, token in zip(self._decoders, tokens, strict=True)])
 
     def _fallback_list(self, cell: str) -> list[tuple[Any, ...]]:
         value = _literal(cell)
@@ -142,6 +149,13 @@ class ShapeParser:
                 raise LiteralError(f"{self.shape.name} {key!r} is {value!r}, expected {kind}")
             values.append(value)
         return tuple(values)
+
+
+def decode_columns(shape: Shape, rows: list[tuple[str, ...]], keys: Sequence[str]) -> dict[str, pa.Array]:
+    """The values of the given keys over many dicts' tokens (as `ShapeParser.tokens` gives them)."""
+    flat = list(chain.from_iterable(rows))
+    width = len(shape.keys)
+    return {key: decode_column(kind, flat[index::width]) for index, (key, kind) in enumerate(shape.keys) if key in keys}
 
 
 def decode_column(kind: str, tokens: Sequence[str]) -> pa.Array:

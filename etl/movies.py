@@ -16,18 +16,30 @@ from typing import Any
 import pyarrow as pa
 
 from etl import values
-from etl.literals import COLLECTION, COMPANY, COUNTRY, GENRE, LANGUAGE, LiteralError, ShapeParser
+from etl.literals import COLLECTION, COMPANY, COUNTRY, GENRE, LANGUAGE, LiteralError, ShapeParser, decode_columns
 from etl.raw_csv import RawFile
 from etl.rejects import Reject
 from etl.tables import MOVIES_COLUMNS, TABLES
 
-_COLLECTION = ShapeParser(COLLECTION)
-_LISTS = {
-    "genres": ShapeParser(GENRE),
-    "production_companies": ShapeParser(COMPANY),
-    "production_countries": ShapeParser(COUNTRY),
-    "spoken_languages": ShapeParser(LANGUAGE),
-}
+
+@dataclass(frozen=True)
+class Nested:
+    """A nested column and the tables it unnests into."""
+
+    column: str
+    parser: ShapeParser
+    key: str  # the dict key holding the entity's id or code
+    entity_table: str
+    link_table: str | None  # None: a single dict per film, stored on the movies table
+
+
+NESTED = (
+    Nested("belongs_to_collection", ShapeParser(COLLECTION), "id", "collections", None),
+    Nested("genres", ShapeParser(GENRE), "id", "genres", "movie_genres"),
+    Nested("production_companies", ShapeParser(COMPANY), "id", "companies", "movie_companies"),
+    Nested("production_countries", ShapeParser(COUNTRY), "iso_3166_1", "countries", "movie_countries"),
+    Nested("spoken_languages", ShapeParser(LANGUAGE), "iso_639_1", "languages", "movie_languages"),
+)
 
 
 @dataclass
@@ -36,11 +48,7 @@ class Movie:
     line: int
     raw: tuple[str, ...]
     row: dict[str, Any]
-    collection: tuple[int, str] | None
-    genres: list[tuple[int, str]]
-    companies: list[tuple[int, str]]
-    countries: list[tuple[str, str]]
-    languages: list[tuple[str, str]]
+    nested: list[list[tuple[str, ...]]]  # literal tokens of each NESTED column's dicts
 
     @property
     def merge_rank(self) -> tuple[int, float, int]:
@@ -131,21 +139,9 @@ def _clean_record(fields: tuple[str, ...], line: int) -> Movie:
         "runtime": _field("runtime", values.parse_optional_float, raw),
         "source_line": line,
     }
-    collection = _nested("belongs_to_collection", _parse_collection, raw)
-    row["collection_id"] = collection[0] if collection else None
-    return Movie(
-        id=movie_id,
-        line=line,
-        raw=fields,
-        row=row,
-        collection=collection,
-        genres=_nested("genres", _LISTS["genres"].parse_list, raw),
-        companies=[(company_id, name) for name, company_id in _nested(
-            "production_companies", _LISTS["production_companies"].parse_list, raw
-        )],
-        countries=_nested("production_countries", _LISTS["production_countries"].parse_list, raw),
-        languages=_nested("spoken_languages", _LISTS["spoken_languages"].parse_list, raw),
-    )  # fmt: skip
+    nested = [_nested(spec, raw[spec.column]) for spec in NESTED]
+    row["collection_id"] = int(nested[0][0][0]) if nested[0] else None
+    return Movie(id=movie_id, line=line, raw=fields, row=row, nested=nested)
 
 
 def _field(column: str, parse: Callable[[str], Any], raw: dict[str, str]) -> Any:
@@ -155,19 +151,15 @@ def _field(column: str, parse: Callable[[str], Any], raw: dict[str, str]) -> Any
         raise ValueError(f"{column} {error}") from None
 
 
-def _nested(column: str, parse: Callable[[str], Any], raw: dict[str, str]) -> Any:
-    cell = raw[column]
+def _nested(spec: Nested, cell: str) -> list[tuple[str, ...]]:
     if not cell:
-        return None if column == "belongs_to_collection" else []
+        return []
     try:
-        return parse(cell)
+        if spec.link_table is None:
+            return [spec.parser.tokens_one(cell)]
+        return spec.parser.tokens(cell)
     except LiteralError as error:
-        raise ValueError(f"{column} is not a valid nested value: {error}") from None
-
-
-def _parse_collection(cell: str) -> tuple[int, str]:
-    collection_id, name, _poster, _backdrop = _COLLECTION.parse_one(cell)
-    return collection_id, name
+        raise ValueError(f"{spec.column} is not a valid nested value: {error}") from None
 
 
 def _merge_duplicates(file: str, by_id: dict[int, list[Movie]]) -> tuple[list[Movie], list[Duplicate]]:
@@ -191,63 +183,60 @@ def _merge_duplicates(file: str, by_id: dict[int, list[Movie]]) -> tuple[list[Mo
 
 def build_tables(movies: list[Movie]) -> dict[str, pa.Table]:
     """The movies table (sorted by id) and the unnested entity and link tables."""
+    schema = TABLES["movies"]
+    tables = {"movies": pa.table({name: [movie.row[name] for movie in movies] for name in schema.names}, schema=schema)}
     in_file_order = sorted(movies, key=lambda movie: movie.line)
-    collections: dict[int, str] = {}
-    genres: dict[int, str] = {}
-    companies: dict[int, str] = {}
-    countries: dict[str, str] = {}
-    languages: dict[str, str] = {}
-    for movie in in_file_order:  # an entity's name is the first one seen in the file
-        if movie.collection:
-            collections.setdefault(*movie.collection)
-        for names, entries in (
-            (genres, movie.genres),
-            (companies, movie.companies),
-            (countries, movie.countries),
-            (languages, movie.languages),
-        ):
-            for key, name in entries:
-                names.setdefault(key, name)
-
-    return {
-        "movies": _table("movies", [movie.row for movie in movies]),
-        "collections": _entity_table("collections", collections),
-        "genres": _entity_table("genres", genres),
-        "movie_genres": _link_table("movie_genres", movies, lambda movie: movie.genres),
-        "companies": _entity_table("companies", companies),
-        "movie_companies": _link_table("movie_companies", movies, lambda movie: movie.companies),
-        "countries": _entity_table("countries", countries),
-        "movie_countries": _link_table("movie_countries", movies, lambda movie: movie.countries),
-        "languages": _entity_table("languages", languages),
-        "movie_languages": _link_table("movie_languages", movies, lambda movie: movie.languages),
-    }
+    for index, spec in enumerate(NESTED):
+        tables.update(_unnest(spec, [(movie.id, movie.nested[index]) for movie in in_file_order]))
+    return tables
 
 
-def _table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=TABLES[name])
-
-
-def _entity_table(name: str, names: dict[Any, str]) -> pa.Table:
-    key_column, name_column = TABLES[name].names
-    keys = sorted(names)
-    return pa.table({key_column: keys, name_column: [names[key] for key in keys]}, schema=TABLES[name])
-
-
-def _link_table(name: str, movies: list[Movie], entries: Callable[[Movie], Sequence[tuple]]) -> pa.Table:
-    movie_column, key_column, position_column = TABLES[name].names
+def _unnest(spec: Nested, entries: list[tuple[int, list[tuple[str, ...]]]]) -> dict[str, pa.Table]:
+    """The entity table, and the link table, of one nested column; `entries` are in file order."""
     movie_ids: list[int] = []
-    keys: list[Any] = []
     positions: list[int] = []
-    for movie in movies:
-        seen = set()
-        for position, (key, _name) in enumerate(entries(movie)):
-            if key in seen:  # a list naming the same entity twice links it once
-                continue
-            seen.add(key)
-            movie_ids.append(movie.id)
-            keys.append(key)
-            positions.append(position)
-    return pa.table({movie_column: movie_ids, key_column: keys, position_column: positions}, schema=TABLES[name])
+    tokens: list[tuple[str, ...]] = []
+    for movie_id, dicts in entries:
+        movie_ids.extend([movie_id] * len(dicts))
+        positions.extend(range(len(dicts)))
+        tokens.extend(dicts)
+    columns = decode_columns(spec.parser.shape, tokens, (spec.key, "name"))
+    keys, names = columns[spec.key].to_pylist(), columns["name"].to_pylist()
+    first_names: dict[Any, str | None] = {}
+    for key, name in zip(keys, names, strict=True):  # an entity is named as first seen in the file
+        first_names.setdefault(key, name)
+    entity_schema = TABLES[spec.entity_table]
+    sorted_keys = sorted(first_names)
+    result = {
+        spec.entity_table: pa.table(
+            dict(zip(entity_schema.names, (sorted_keys, [first_names[key] for key in sorted_keys]), strict=True)),
+            schema=entity_schema,
+        )
+    }
+    if spec.link_table is not None:
+        result[spec.link_table] = _link_table(spec.link_table, movie_ids, keys, positions)
+    return result
+
+
+def _link_table(name: str, movie_ids: list[int], keys: list[Any], positions: list[int]) -> pa.Table:
+    """One row per (film, entity), at the entity's first position in the film's list; sorted by film."""
+    seen: set[tuple[int, Any]] = set()
+    links = []
+    for movie_id, key, position in zip(movie_ids, keys, positions, strict=True):
+        if (movie_id, key) not in seen:
+            seen.add((movie_id, key))
+            links.append((movie_id, position, key))
+    links.sort()
+    schema = TABLES[name]
+    movie_column, key_column, position_column = schema.names
+    return pa.table(
+        {
+            movie_column: [link[0] for link in links],
+            key_column: [link[2] for link in links],
+            position_column: [link[1] for link in links],
+        },
+        schema=schema,
+    )
 
 
 def csv_line(fields: Sequence[str]) -> str:
