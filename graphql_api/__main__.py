@@ -8,7 +8,8 @@ from pathlib import Path
 
 import uvicorn
 
-from graphql_api.data.loader import DataError, check
+from graphql_api.app import create_app
+from graphql_api.data.loader import DataError, check, load
 from graphql_api.settings import DEFAULT_DATA_DIR, ENV_PREFIX
 
 
@@ -26,20 +27,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    os.environ[ENV_PREFIX + "DATA_DIR"] = str(args.data_dir)
     try:
-        check(args.data_dir)
+        # One worker serves the model loaded here; several each load their own from the same files.
+        app = create_app(load(args.data_dir)) if args.workers == 1 else None
+        if app is None:
+            check(args.data_dir)
     except DataError as error:
         print(f"error: cannot serve the data: {error}", file=sys.stderr)
         return 2
-    os.environ[ENV_PREFIX + "DATA_DIR"] = str(args.data_dir)
     print(
-        f"serving {args.data_dir} on http://{args.host}:{args.port}/graphql (checked in "
-        f"{time.perf_counter() - started:.1f} s)",
+        f"serving {args.data_dir} on http://{args.host}:{args.port}/graphql "
+        f"(ready in {time.perf_counter() - started:.1f} s)",
         file=sys.stderr,
     )
     uvicorn.run(
-        "graphql_api.app:create_app_from_settings",
-        factory=True,
+        app or "graphql_api.app:create_app_from_settings",
+        factory=app is None,
         host=args.host,
         port=args.port,
         workers=args.workers,

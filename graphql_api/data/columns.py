@@ -1,6 +1,7 @@
 """Compact in-memory columns: strings kept as one UTF-8 buffer, and row ranges grouped by a key."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -30,14 +31,14 @@ class StringColumn:
 
 
 class Categories:
-    """A low-cardinality string column as small integer codes into a list of distinct values."""
+    """A low-cardinality column as small integer codes into a list of its distinct values."""
 
     __slots__ = ("codes", "values")
 
     def __init__(self, array: pa.Array | pa.ChunkedArray) -> None:
         encoded = pa.chunked_array(array).combine_chunks().dictionary_encode() if len(array) else None
         if encoded is None:
-            self.values: list[str | None] = []
+            self.values: list[Any] = []
             self.codes = np.zeros(0, dtype=np.int32)
             return
         self.values = encoded.dictionary.to_pylist()
@@ -45,10 +46,10 @@ class Categories:
         self.values.append(None)
         self.codes = codes.astype(np.int32)
 
-    def __getitem__(self, index: int) -> str | None:
+    def __getitem__(self, index: int) -> Any:
         return self.values[self.codes[index]]
 
-    def code_of(self, value: str) -> int:
+    def code_of(self, value: Any) -> int:
         """The code of `value`, or -1 when no row holds it."""
         try:
             return self.values.index(value)
@@ -72,8 +73,8 @@ class Groups:
             order = np.arange(len(keys))
         ordered_keys = keys[order]
         stable = np.argsort(ordered_keys, kind="stable")
-        positions = order[stable].astype(np.int64)
-        self.positions = positions if values is None else values[positions].astype(np.int64)
+        positions = order[stable]
+        self.positions = (positions if values is None else values[positions]).astype(np.int32)
         counts = np.bincount(ordered_keys, minlength=size) if len(keys) else np.zeros(size, dtype=np.int64)
         self.offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
@@ -87,3 +88,31 @@ class Groups:
         low = min(begin + start, end)
         high = end if stop is None else min(begin + stop, end)
         return self.positions[low:high].tolist()
+
+
+class KeyIndex:
+    """Rows by a text key, in the order they were added. A key with one row stores a bare int."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
+        rows: dict[str, int | tuple[int, ...]] = {}
+        for key, row in pairs:
+            found = rows.get(key)
+            if found is None:
+                rows[key] = row
+            elif isinstance(found, int):
+                rows[key] = (found, row)
+            else:
+                rows[key] = (*found, row)
+        self._rows = rows
+
+    def get(self, key: str) -> list[int]:
+        found = self._rows.get(key)
+        if found is None:
+            return []
+        return [found] if isinstance(found, int) else list(found)
+
+    def first_rows(self) -> dict[str, int]:
+        """Each key with its first row."""
+        return {key: rows if isinstance(rows, int) else rows[0] for key, rows in self._rows.items()}

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from etl.output import sha256_of
 from etl.tables import SCHEMA_VERSION, TABLES
-from graphql_api.data.model import ReadModel
+from graphql_api.data.model import UNUSED_COLUMNS, ReadModel
 
 MANIFEST = "manifest.json"
 
@@ -21,7 +21,10 @@ class DataError(Exception):
 def load(data_dir: Path) -> ReadModel:
     manifest = check(data_dir)
     tables = {name: _read_table(data_dir / manifest["tables"][name]["file"], name) for name in TABLES}
-    return ReadModel(manifest, tables)
+    model = ReadModel(manifest, tables)
+    del tables
+    pa.default_memory_pool().release_unused()  # give the parquet decoding buffers back to the system
+    return model
 
 
 def check(data_dir: Path) -> dict[str, Any]:
@@ -58,9 +61,9 @@ def check(data_dir: Path) -> dict[str, Any]:
 
 def _read_table(path: Path, name: str) -> pa.Table:
     try:
-        table = pq.read_table(path)
+        if not pq.read_schema(path).equals(TABLES[name]):
+            raise DataError(f"{path}: columns differ from the {name!r} table of schema version {SCHEMA_VERSION}")
+        unused = UNUSED_COLUMNS.get(name, set())
+        return pq.read_table(path, columns=[column for column in TABLES[name].names if column not in unused])
     except (OSError, pa.ArrowException) as error:
         raise DataError(f"{path}: cannot be read as parquet ({error})") from None
-    if not table.schema.equals(TABLES[name]):
-        raise DataError(f"{path}: columns differ from the {name!r} table of schema version {SCHEMA_VERSION}")
-    return table

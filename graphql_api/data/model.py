@@ -10,11 +10,13 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from graphql_api.data.columns import Categories, Groups, StringColumn
+from graphql_api.data.columns import Categories, Groups, KeyIndex, StringColumn
 from graphql_api.data.suggest import Suggester
 from graphql_api.data.text import normalize
 
 DIRECTOR_JOB = "Director"
+# Columns the service does not read, left on disk to keep memory low.
+UNUSED_COLUMNS = {"movies": {"source_line"}, "cast": {"credit_id"}, "crew": {"credit_id", "position"}}
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,15 @@ class ReadModel:
             self.collection_movies.setdefault(int(self.collection_ids[row]), []).append(int(row))
 
     def _links(self, table: pa.Table, key_column: str) -> tuple[Groups, list[Any]]:
+        """Per film, codes of the entities it links to, in the source's order; and the entity keys."""
         movie_rows = np.searchsorted(self.movie_ids, table.column("movie_id").to_numpy())
         order = np.lexsort((table.column("position").to_numpy(), movie_rows))
-        return Groups(movie_rows, self.movie_count, order), table.column(key_column).to_pylist()
+        keys = Categories(table.column(key_column))
+        return Groups(movie_rows, self.movie_count, order, values=keys.codes), keys.values
 
     def linked(self, links: tuple[Groups, list[Any]], movie_row: int) -> list[Any]:
         groups, keys = links
-        return [keys[position] for position in groups.slice(movie_row)]
+        return [keys[code] for code in groups.slice(movie_row)]
 
     # People
 
@@ -144,31 +148,25 @@ class ReadModel:
 
     def _build_lookups(self) -> None:
         relevance = np.lexsort((self.movie_ids, -np.nan_to_num(self.popularity, nan=-1.0), -self.vote_counts))
-        self.titles_by_key: dict[str, list[int]] = {}
-        for row in relevance.tolist():
-            title = self.titles[row]
-            if title:
-                self.titles_by_key.setdefault(normalize(title), []).append(row)
+        titles = self.titles
+        self.titles_by_key = KeyIndex((normalize(titles[row]), row) for row in relevance.tolist() if titles[row])
         self.actors_by_key = self._names_index(self.acting)
         self.directors_by_key = self._names_index(self.directing)
-        self.title_suggester = Suggester({key: self.titles[rows[0]] or key for key, rows in self.titles_by_key.items()})
+        self.title_suggester = Suggester(
+            {key: titles[row] or key for key, row in self.titles_by_key.first_rows().items()}
+        )
         self.actor_suggester = self._name_suggester(self.actors_by_key)
         self.director_suggester = self._name_suggester(self.directors_by_key)
 
-    def _name_suggester(self, index: dict[str, list[int]]) -> Suggester:
-        return Suggester({key: self.person_names[rows[0]] or key for key, rows in index.items()})
+    def _name_suggester(self, index: KeyIndex) -> Suggester:
+        return Suggester({key: self.person_names[row] or key for key, row in index.first_rows().items()})
 
-    def _names_index(self, success: Success) -> dict[str, list[int]]:
+    def _names_index(self, success: Success) -> KeyIndex:
         """Normalized name -> people with at least one film in the role, most films first."""
         people = np.flatnonzero(success.film_count > 0)
         ranked = people[np.lexsort((self.person_ids[people], -success.film_count[people]))]
-        index: dict[str, list[int]] = {}
         names = self.person_names
-        for row in ranked.tolist():
-            name = names[row]
-            if name:
-                index.setdefault(normalize(name), []).append(row)
-        return index
+        return KeyIndex((normalize(names[row]), row) for row in ranked.tolist() if names[row])
 
 
 def _row_of(sorted_ids: np.ndarray, key: int) -> int | None:

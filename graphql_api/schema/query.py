@@ -82,7 +82,7 @@ class Query:
         title: Annotated[str, strawberry.argument(description="A title; matched ignoring case, accents and spacing.")],
     ) -> TitleScoreResult | None:
         model = _model(info)
-        rows = model.titles_by_key.get(lookup_key("title", title), [])
+        rows = model.titles_by_key.get(lookup_key("title", title))
         matches = []
         for row in rows:
             found = movie(model, row)
@@ -113,7 +113,7 @@ class Query:
         title: Annotated[str, strawberry.argument(description="A title; matched ignoring case, accents and spacing.")],
     ) -> TitleVotesResult | None:
         model = _model(info)
-        rows = model.titles_by_key.get(lookup_key("title", title), [])
+        rows = model.titles_by_key.get(lookup_key("title", title))
         matches = [_title_votes(movie(model, row)) for row in rows]
         if not matches:
             return TitleVotesResult(
@@ -133,7 +133,7 @@ class Query:
         ],
     ) -> ActorResult | None:
         model = _model(info)
-        rows = model.actors_by_key.get(lookup_key("name", name), [])
+        rows = model.actors_by_key.get(lookup_key("name", name))
         matches = []
         for row in rows:
             films = int(model.acting.film_count[row])
@@ -169,7 +169,7 @@ class Query:
         ],
     ) -> DirectorResult | None:
         model = _model(info)
-        rows = model.directors_by_key.get(lookup_key("name", name), [])
+        rows = model.directors_by_key.get(lookup_key("name", name))
         matches = [_director_success(model, row) for row in rows]
         if not matches:
             return DirectorResult(
