@@ -16,9 +16,10 @@ import pandas as pd
 def naive(movies_path: Path, credits_path: Path) -> None:
     """The obvious approach: pandas read_csv, then ast.literal_eval on every nested cell of both files."""
     from etl import naive as reference
+    from etl.movies import NESTED
 
     movies = pd.read_csv(movies_path, dtype=str, keep_default_na=False)
-    for column in ("belongs_to_collection", "genres", "production_companies", "production_countries", "spoken_languages"):
+    for column in [spec.column for spec in NESTED]:
         movies[column] = [_literal(cell) for cell in movies[column]]
     ids = set(pd.to_numeric(movies["id"], errors="coerce").dropna().astype("int64"))
     reference.credit_tables(credits_path, ids)
