@@ -4,10 +4,11 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from strawberry.fastapi import GraphQLRouter
 
 from graphql_api.data.loader import load
 from graphql_api.data.model import ReadModel
+from graphql_api.endpoint import GraphQLEndpoint
+from graphql_api.engine.engine import Engine
 from graphql_api.schema import schema
 from graphql_api.settings import Settings
 
@@ -21,13 +22,8 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=None,
     )
-    router = GraphQLRouter(
-        schema,
-        graphql_ide="graphiql" if settings.graphiql else None,
-        allow_queries_via_get=True,
-        root_value_getter=lambda: model,
-    )
-    app.include_router(router, prefix="/graphql")
+    engine = Engine(schema._schema, model, settings.limits)
+    app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
 
     @app.get("/healthz")
     def health() -> dict[str, Any]:

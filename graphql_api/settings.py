@@ -4,8 +4,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphql_api.engine.limits import ENV_PREFIX, Limits
+
 DEFAULT_DATA_DIR = Path("data/processed")
-ENV_PREFIX = "MOVIES_API_"
 
 
 def _env(name: str, default: str) -> str:
@@ -22,3 +23,4 @@ class Settings:
     # Origins allowed to call the API from a browser; "*" lets any front end read this public data.
     cors_origins: tuple[str, ...] = field(default_factory=lambda: _origins(_env("CORS_ORIGINS", "*")))
     graphiql: bool = field(default_factory=lambda: _env("GRAPHIQL", "1") != "0")
+    limits: Limits = field(default_factory=Limits.from_env)

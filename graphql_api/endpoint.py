@@ -1,0 +1,224 @@
+"""The /graphql HTTP endpoint: GraphQL over HTTP (POST and GET), GraphiQL, a response cache.
+
+Kept lean on purpose: the data never changes while the service runs, so an answer is a function of
+the request alone; repeated requests are answered from a bounded cache without executing anything.
+"""
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from graphql import ExecutionResult, OperationType
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from strawberry.http.ides import get_graphql_ide_html
+
+from graphql_api.engine.engine import Engine
+
+log = logging.getLogger("graphql_api")
+
+JSON = "application/json"
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A finished response, kept as data: a fresh Response is built from it for every request."""
+
+    status: int
+    body: bytes
+    media_type: str
+
+    def response(self) -> Response:
+        return Response(self.body, status_code=self.status, media_type=self.media_type)
+
+
+class ResponseCache:
+    """Answers by request, least recently used out first, bounded in entries and in bytes."""
+
+    def __init__(self, max_entries: int = 4096, max_bytes: int = 64 << 20, max_entry_bytes: int = 256 << 10) -> None:
+        self._entries: OrderedDict[Any, Answer] = OrderedDict()
+        self._bytes = 0
+        self._max_entries = max_entries
+        self._max_bytes = max_bytes
+        self._max_entry_bytes = max_entry_bytes
+
+    def get(self, key: Any) -> Answer | None:
+        answer = self._entries.get(key)
+        if answer is not None:
+            self._entries.move_to_end(key)
+        return answer
+
+    def put(self, key: Any, answer: Answer) -> None:
+        size = len(answer.body)
+        if size > self._max_entry_bytes or key in self._entries:
+            return
+        self._entries[key] = answer
+        self._bytes += size
+        while len(self._entries) > self._max_entries or self._bytes > self._max_bytes:
+            _, evicted = self._entries.popitem(last=False)
+            self._bytes -= len(evicted.body)
+
+
+class _RequestError(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+class GraphQLEndpoint:
+    def __init__(self, engine: Engine, graphiql: bool, cache: ResponseCache | None = None) -> None:
+        self.engine = engine
+        self.limits = engine.limits
+        self.cache = cache or ResponseCache()
+        self._graphiql_html = get_graphql_ide_html("graphiql") if graphiql else None
+
+    async def handle(self, request: Request) -> Response:
+        try:
+            if request.method == "GET":
+                return self._get(request)
+            return await self._post(request)
+        except _RequestError as error:
+            return _error_response(error.status, error.message, error.headers)
+        except Exception:  # a bug of ours: log it, tell the client nothing about internals
+            log.exception("unexpected error serving %s %s", request.method, request.url.path)
+            return _error_response(500, "Internal server error")
+
+    def _get(self, request: Request) -> Response:
+        raw_query = request.scope.get("query_string", b"")
+        media_type = _media_type(request)
+        key = ("GET", raw_query, media_type)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached.response()
+        params = request.query_params
+        if "query" not in params:
+            if self._graphiql_html is not None and "text/html" in request.headers.get("accept", ""):
+                return HTMLResponse(self._graphiql_html)
+            raise _RequestError(400, "No GraphQL query found in the request (expected a `query` parameter).")
+        variables = _json_field(params.get("variables"), "variables")
+        response = self._answer(params["query"], variables, params.get("operationName"), media_type, via_get=True)
+        return self._remember(key, response)
+
+    async def _post(self, request: Request) -> Response:
+        body = await self._read_body(request)
+        media_type = _media_type(request)
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        key = ("POST", content_type, body, media_type)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached.response()
+        if content_type == "application/graphql":
+            query = _decode(body)
+            return self._remember(key, self._answer(query, None, None, media_type, via_get=False))
+        if content_type not in (JSON, ""):
+            raise _RequestError(415, "Send GraphQL as application/json (or application/graphql).")
+        payload = _parse_json(body)
+        if isinstance(payload, list):
+            if not self.limits.batching:
+                raise _RequestError(400, "Batched requests are not enabled on this service.")
+            raise _RequestError(501, "Batched requests are not supported yet.")
+        if not isinstance(payload, dict):
+            raise _RequestError(400, "The request body must be a JSON object with a `query`.")
+        query = payload.get("query")
+        if not isinstance(query, str):
+            raise _RequestError(400, "The request body must have a `query` string.")
+        variables = payload.get("variables")
+        if variables is not None and not isinstance(variables, dict):
+            raise _RequestError(400, "`variables` must be a JSON object.")
+        operation_name = payload.get("operationName")
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise _RequestError(400, "`operationName` must be a string.")
+        return self._remember(key, self._answer(query, variables, operation_name, media_type, via_get=False))
+
+    def _answer(
+        self, query: str, variables: dict[str, Any] | None, operation_name: str | None, media_type: str, via_get: bool
+    ) -> Answer:
+        prepared = self.engine.prepare(query)
+        if prepared.document is not None:
+            operation = prepared.operation_type(operation_name)
+            if via_get and operation is not None and operation is not OperationType.QUERY:
+                raise _RequestError(405, f"Only queries can be sent with GET; send {operation.value}s with POST.",
+                                    {"Allow": "POST"})  # fmt: skip
+        result = self.engine.execute(prepared, variables, operation_name)
+        # Nothing executed (a syntax, validation or variables error): a request error, 400.
+        return Answer(200 if result.data is not None else 400, _encode(result), media_type)
+
+    def _remember(self, key: Any, answer: Answer) -> Response:
+        if not _uncacheable(answer):
+            self.cache.put(key, answer)
+        return answer.response()
+
+    async def _read_body(self, request: Request) -> bytes:
+        limit = self.limits.max_body_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise _RequestError(413, f"The request body is larger than {limit} bytes.")
+        chunks = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise _RequestError(413, f"The request body is larger than {limit} bytes.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _media_type(request: Request) -> str:
+    return GRAPHQL_RESPONSE_JSON if GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "") else JSON
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _RequestError(400, "The request body is not valid UTF-8.") from None
+
+
+def _parse_json(body: bytes) -> Any:
+    if not body.strip():
+        raise _RequestError(400, "The request body is empty; expected a JSON object with a `query`.")
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        raise _RequestError(400, f"The request body is not valid JSON ({error.msg}).") from None
+
+
+def _json_field(text: str | None, name: str) -> Any:
+    if text is None or text == "":
+        return None
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        raise _RequestError(400, f"`{name}` is not valid JSON.") from None
+    if value is not None and not isinstance(value, dict):
+        raise _RequestError(400, f"`{name}` must be a JSON object.")
+    return value
+
+
+def _encode(result: ExecutionResult) -> bytes:
+    return orjson.dumps(result.formatted)
+
+
+def _uncacheable(answer: Answer) -> bool:
+    """Answers that depend on the moment, not on the request: time-outs and our own failures."""
+    return answer.status >= 500 or b'"TIMEOUT"' in answer.body or b'"INTERNAL_SERVER_ERROR"' in answer.body
+
+
+def _error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": _code(status)}}]})
+    return Response(body, status_code=status, media_type=JSON, headers=headers)
+
+
+def _code(status: int) -> str:
+    return {
+        400: "BAD_REQUEST",
+        405: "METHOD_NOT_ALLOWED",
+        413: "PAYLOAD_TOO_LARGE",
+        415: "UNSUPPORTED_MEDIA_TYPE",
+        501: "NOT_IMPLEMENTED",
+    }.get(status, "INTERNAL_SERVER_ERROR")

@@ -1,0 +1,1 @@
+"""Running GraphQL requests: cached parsing and validation, limits, a time budget, masked errors."""

@@ -1,0 +1,174 @@
+"""Preparing (parse, validate, check limits: cached per query text) and executing GraphQL requests."""
+
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    GraphQLError,
+    GraphQLSchema,
+    NoSchemaIntrospectionCustomRule,
+    OperationDefinitionNode,
+    OperationType,
+    execute,
+    parse,
+    specified_rules,
+    validate,
+)
+
+from graphql_api.engine.checks import check_measure, precheck
+from graphql_api.engine.limits import Limits
+
+log = logging.getLogger("graphql_api")
+
+INTERNAL_ERROR = "Internal server error"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A query text made ready to execute, or the errors that keep it from running."""
+
+    document: DocumentNode | None
+    errors: tuple[GraphQLError, ...]
+    operations: dict[str | None, OperationType]
+
+    def operation_type(self, name: str | None) -> OperationType | None:
+        if name is None and len(self.operations) == 1:
+            return next(iter(self.operations.values()))
+        return self.operations.get(name)
+
+
+class _Deadline:
+    """An abort signal for graphql-core's executor, which polls `aborted` between fields."""
+
+    __slots__ = ("_at", "reason")
+
+    def __init__(self, seconds: float) -> None:
+        self._at = time.perf_counter() + seconds
+        self.reason: GraphQLError | None = None
+
+    @property
+    def aborted(self) -> bool:
+        if time.perf_counter() < self._at:
+            return False
+        self.reason = GraphQLError(
+            "Query stopped: it ran past the time budget of this service.", extensions={"code": "TIMEOUT"}
+        )
+        return True
+
+
+class Engine:
+    def __init__(self, schema: GraphQLSchema, root_value: Any, limits: Limits, cache_size: int = 2048) -> None:
+        self.schema = schema
+        self.limits = limits
+        self._root_value = root_value
+        self._rules = list(specified_rules)
+        if not limits.introspection:
+            self._rules.append(NoSchemaIntrospectionCustomRule)
+        self._cache: OrderedDict[str, Prepared] = OrderedDict()
+        self._cache_size = cache_size
+
+    def prepare(self, query: str) -> Prepared:
+        prepared = self._cache.get(query)
+        if prepared is None:
+            prepared = self._prepare(query)
+            self._cache[query] = prepared
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(query)
+        return prepared
+
+    def execute(
+        self, prepared: Prepared, variables: dict[str, Any] | None = None, operation_name: str | None = None
+    ) -> ExecutionResult:
+        if prepared.document is None:
+            return ExecutionResult(None, list(prepared.errors))
+        problem = self._check_variables(variables)
+        if problem is not None:
+            return ExecutionResult(None, [problem])
+        deadline = _Deadline(self.limits.time_budget_seconds)
+        try:
+            result = execute(
+                self.schema,
+                prepared.document,
+                root_value=self._root_value,
+                variable_values=variables,
+                operation_name=operation_name,
+                hide_suggestions=not self.limits.introspection,
+                abort_signal=deadline,  # type: ignore[arg-type]
+            )
+        except GraphQLError as error:
+            return ExecutionResult(None, [error])
+        if isinstance(result, ExecutionResult) and result.errors:
+            result.errors = [_mask(error) for error in result.errors]
+        return result  # type: ignore[return-value]
+
+    def run(
+        self, query: str, variables: dict[str, Any] | None = None, operation_name: str | None = None
+    ) -> ExecutionResult:
+        return self.execute(self.prepare(query), variables, operation_name)
+
+    def _prepare(self, query: str) -> Prepared:
+        limits = self.limits
+        if len(query) > limits.max_query_length:
+            return _refused(f"Query refused: it is longer than {limits.max_query_length} characters.")
+        try:
+            document = parse(query, max_lexical_tokens=limits.max_tokens, max_comments=limits.max_tokens)
+            errors = precheck(document, limits) or validate(
+                self.schema,
+                document,
+                self._rules,
+                max_errors=20,
+                hide_suggestions=not limits.introspection,
+            )
+            errors = errors or check_measure(self.schema, document, limits)
+        except GraphQLError as error:
+            return Prepared(None, (error,), {})
+        except RecursionError:
+            return _refused("Query refused: it is nested too deeply.")
+        if errors:
+            return Prepared(None, tuple(errors), {})
+        operations = {
+            (definition.name.value if definition.name else None): definition.operation
+            for definition in document.definitions
+            if isinstance(definition, OperationDefinitionNode)
+        }
+        return Prepared(document, (), operations)
+
+    def _check_variables(self, variables: dict[str, Any] | None) -> GraphQLError | None:
+        if variables is None:
+            return None
+        if not isinstance(variables, dict):
+            return GraphQLError("Variables must be a JSON object.", extensions={"code": "BAD_REQUEST"})
+        limit = self.limits.max_string_length
+        stack: list[Any] = [variables]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str) and len(value) > limit:
+                return GraphQLError(
+                    f"Query refused: a string variable is longer than {limit} characters.",
+                    extensions={"code": "BAD_USER_INPUT"},
+                )
+            if isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+        return None
+
+
+def _refused(message: str) -> Prepared:
+    return Prepared(None, (GraphQLError(message, extensions={"code": "QUERY_TOO_COMPLEX"}),), {})
+
+
+def _mask(error: GraphQLError) -> GraphQLError:
+    """Errors we raised on purpose pass; anything else is logged and replaced by a generic message."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error
+    log.error("unexpected error at %s", error.path, exc_info=original)
+    return GraphQLError(INTERNAL_ERROR, error.nodes, path=error.path, extensions={"code": "INTERNAL_SERVER_ERROR"})
