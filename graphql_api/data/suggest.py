@@ -22,3 +22,7 @@ class Suggester:
             return ()
         found = process.extract(query, self._keys, scorer=fuzz.ratio, limit=SUGGESTIONS, score_cutoff=_MIN_SIMILARITY)
         return tuple(self._display[key] for key, _score, _index in found)
+
+    def display_names(self) -> list[str]:
+        """Every known title or name, as shown to users."""
+        return list(self._display.values())

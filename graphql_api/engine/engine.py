@@ -3,7 +3,7 @@
 import logging
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
@@ -21,7 +21,9 @@ from graphql import (
 )
 
 from graphql_api.engine.checks import check_measure, precheck
+from graphql_api.engine.hoisting import Hoister
 from graphql_api.engine.limits import Limits
+from graphql_api.engine.plan import Fallback, Plan, compile_plan
 
 log = logging.getLogger("graphql_api")
 
@@ -35,6 +37,7 @@ class Prepared:
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...]
     operations: dict[str | None, OperationType]
+    plans: dict[str | None, Plan | None] = field(default_factory=dict)  # by operation name, made on demand
 
     def operation_type(self, name: str | None) -> OperationType | None:
         if name is None and len(self.operations) == 1:
@@ -62,7 +65,15 @@ class _Deadline:
 
 
 class Engine:
-    def __init__(self, schema: GraphQLSchema, root_value: Any, limits: Limits, cache_size: int = 2048) -> None:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        root_value: Any,
+        limits: Limits,
+        cache_size: int = 2048,
+        hoist: bool = True,
+        plans: bool = True,
+    ) -> None:
         self.schema = schema
         self.limits = limits
         self._root_value = root_value
@@ -71,6 +82,8 @@ class Engine:
             self._rules.append(NoSchemaIntrospectionCustomRule)
         self._cache: OrderedDict[str, Prepared] = OrderedDict()
         self._cache_size = cache_size
+        self._hoister = Hoister(schema) if hoist else None
+        self._plans = plans
 
     def prepare(self, query: str) -> Prepared:
         prepared = self._cache.get(query)
@@ -92,6 +105,16 @@ class Engine:
         if problem is not None:
             return ExecutionResult(None, [problem])
         deadline = _Deadline(self.limits.time_budget_seconds)
+        if self._plans and operation_name not in prepared.plans:
+            prepared.plans[operation_name] = compile_plan(
+                self.schema, prepared.document, operation_name, self._root_value
+            )
+        plan = prepared.plans.get(operation_name)
+        if plan is not None:
+            try:
+                return ExecutionResult(plan.execute(variables, deadline), None)
+            except Fallback:
+                pass  # graphql-core runs it again and reports what went wrong
         try:
             result = execute(
                 self.schema,
@@ -101,6 +124,7 @@ class Engine:
                 operation_name=operation_name,
                 hide_suggestions=not self.limits.introspection,
                 abort_signal=deadline,  # type: ignore[arg-type]
+                is_awaitable=_never_awaitable,
             )
         except GraphQLError as error:
             return ExecutionResult(None, [error])
@@ -111,7 +135,33 @@ class Engine:
     def run(
         self, query: str, variables: dict[str, Any] | None = None, operation_name: str | None = None
     ) -> ExecutionResult:
-        return self.execute(self.prepare(query), variables, operation_name)
+        """Execute a query text, sharing the work of texts that differ only in string arguments."""
+        prepared, literals = self.resolve(query)
+        if literals is None:
+            return self.execute(prepared, variables, operation_name)
+        result = self.execute(prepared, {**(variables or {}), **literals}, operation_name)
+        if result.errors:  # errors must point into the client's own text: take the ordinary path
+            return self.execute(self.prepare(query), variables, operation_name)
+        return result
+
+    def resolve(self, query: str) -> tuple[Prepared, dict[str, str] | None]:
+        """What to execute for a query text: its own prepared document, or a shared template and
+        the values of the string literals cut out of the text."""
+        if query in self._cache:
+            return self.prepare(query), None
+        split = self._hoister.split(query) if self._hoister is not None else None
+        if split is None or self._hoister is None:
+            return self.prepare(query), None
+        shape, values = split
+        if not self._hoister.knows(shape):  # a new shape: prepare this text, and learn the shape from it
+            prepared = self.prepare(query)
+            if prepared.document is not None:
+                self._hoister.learn(shape, prepared.document, len(values), self._prepare_document)
+            return prepared, None
+        template = self._hoister.template(shape)
+        if template is None or any(len(value) > self.limits.max_string_length for value in values):
+            return self.prepare(query), None
+        return template.prepared, dict(zip(template.variable_names, values, strict=True))
 
     def _prepare(self, query: str) -> Prepared:
         limits = self.limits
@@ -119,6 +169,15 @@ class Engine:
             return _refused(f"Query refused: it is longer than {limits.max_query_length} characters.")
         try:
             document = parse(query, max_lexical_tokens=limits.max_tokens, max_comments=limits.max_tokens)
+        except GraphQLError as error:
+            return Prepared(None, (error,), {})
+        except RecursionError:
+            return _refused("Query refused: it is nested too deeply.")
+        return self._prepare_document(document)
+
+    def _prepare_document(self, document: DocumentNode) -> Prepared:
+        limits = self.limits
+        try:
             errors = precheck(document, limits) or validate(
                 self.schema,
                 document,
@@ -127,8 +186,6 @@ class Engine:
                 hide_suggestions=not limits.introspection,
             )
             errors = errors or check_measure(self.schema, document, limits)
-        except GraphQLError as error:
-            return Prepared(None, (error,), {})
         except RecursionError:
             return _refused("Query refused: it is nested too deeply.")
         if errors:
@@ -159,6 +216,10 @@ class Engine:
             elif isinstance(value, list):
                 stack.extend(value)
         return None
+
+
+def _never_awaitable(_value: Any) -> bool:
+    return False  # no resolver of ours is async: spare graphql-core the check on every value
 
 
 def _refused(message: str) -> Prepared:

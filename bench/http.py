@@ -1,0 +1,153 @@
+"""HTTP throughput and latency with wrk, against the bare FastAPI ceiling served by the same process.
+
+For each contract query, three workloads, each run on /graphql and on the bare route alternately:
+- repeated: the same request again and again (many front ends asking the same popular question);
+- distinct: every request has another argument, sent as a variable (how GraphQL clients send them);
+- distinct-literal: every request has another argument written into the query text (nothing reusable).
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from bench.measure import REPO, median
+from bench.workload import Query, literal_document, queries
+from graphql_api.data.loader import load
+
+LUA = Path(__file__).with_name("wrk_requests.lua")
+CONNECTIONS = 16
+
+
+def run(data_dir: Path, workers: tuple[int, ...] = (1, 2), seconds: int = 5, repeat: int = 3) -> dict[str, Any]:
+    if shutil.which("wrk") is None:
+        raise SystemExit("the HTTP benchmark needs wrk: apt-get install wrk")
+    model = load(data_dir)
+    workload = queries(model)
+    results: dict[str, Any] = {"connections": CONNECTIONS, "seconds_per_run": seconds, "runs": repeat}
+    with tempfile.TemporaryDirectory() as scratch:
+        files = _request_files(Path(scratch), workload)
+        for count in workers:
+            with _Server(data_dir, count) as port:
+                results[f"workers_{count}"] = {
+                    query.name: _measure_query(port, files[query.name], seconds, repeat) for query in workload
+                }
+    return results
+
+
+def _measure_query(port: int, files: dict[str, Path], seconds: int, repeat: int) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    for workload in ("repeated", "distinct", "distinct-literal"):
+        graphql_runs, bare_runs = [], []
+        bare_file = files["bare-repeated" if workload == "repeated" else "bare-distinct"]
+        for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
+            graphql_runs.append(_wrk(port, files[workload], seconds))
+            bare_runs.append(_wrk(port, bare_file, seconds))
+        graphql = _summary(graphql_runs)
+        bare = _summary(bare_runs)
+        figures[workload] = {"graphql": graphql, "bare": bare, "ratio": graphql["rps"] / bare["rps"]}
+    return figures
+
+
+def _summary(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: median([run[key] for run in runs]) for key in runs[0]}
+
+
+def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str, Path]]:
+    files: dict[str, dict[str, Path]] = {}
+    for query in workload:
+        lines = {
+            "repeated": [_post(query.document, query.common)],
+            "distinct": [_post(query.document, value) for value in query.values],
+            "distinct-literal": [_post(literal_document(query, value), None) for value in query.values],
+            "bare-repeated": [_get(query, query.common)],
+            "bare-distinct": [_get(query, value) for value in query.values],
+        }
+        files[query.name] = {}
+        for name, requests in lines.items():
+            path = directory / f"{query.name}-{name}.txt"
+            path.write_text("\n".join(requests) + "\n", encoding="utf-8")
+            files[query.name][name] = path
+    return files
+
+
+def _post(document: str, value: str | None) -> str:
+    payload: dict[str, Any] = {"query": document}
+    if value is not None:
+        payload["variables"] = {"v": value}
+    return "POST\t/graphql\t" + json.dumps(payload, ensure_ascii=False)
+
+
+def _get(query: Query, value: str) -> str:
+    return f"GET\t{query.bare_path}?{urlencode({query.bare_parameter: value})}\t"
+
+
+def _wrk(port: int, requests: Path, seconds: int) -> dict[str, float]:
+    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(LUA),
+               f"http://127.0.0.1:{port}", "--", str(requests)]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    failures = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    if failures or errors:
+        raise RuntimeError(f"wrk saw failures against {requests.name}:\n{output}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
+        "p50_ms": _latency(output, "50%"),
+        "p99_ms": _latency(output, "99%"),
+    }
+
+
+def _latency(output: str, label: str) -> float:
+    value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", output).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+class _Server:
+    """The service (plus the bare routes) on a free port, for the duration of a with-block."""
+
+    def __init__(self, data_dir: Path, workers: int) -> None:
+        self.data_dir = data_dir
+        self.workers = workers
+
+    def __enter__(self) -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "bench.server", "--data-dir", str(self.data_dir), "--port", str(self.port),
+                   "--workers", str(self.workers)]  # fmt: skip
+        self.process = subprocess.Popen(command, cwd=REPO, start_new_session=True)
+        wait_until_ready(self.port)
+        return self.port
+
+    def __exit__(self, *exc: object) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def wait_until_ready(port: int, timeout: float = 60.0) -> float:
+    """Seconds until GET /healthz answers 200."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return time.perf_counter() - started
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"the server on port {port} did not become ready in {timeout} s")
+
+
+if __name__ == "__main__":
+    from bench.data import processed
+
+    print(json.dumps(run(processed(), workers=(1,), seconds=3, repeat=1), indent=2))

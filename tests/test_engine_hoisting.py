@@ -1,0 +1,82 @@
+"""Texts that differ only in string arguments share a template, and get exactly the ordinary answers."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphql_api.engine.engine import Engine
+from graphql_api.engine.hoisting import Hoister
+from graphql_api.engine.limits import Limits
+from graphql_api.schema import schema
+
+QUERIES = [
+    '{ titleScore(title: "%s") { message suggestions matches { title score movie { id } } } }',
+    '{ a: actor(name: "%s") { message matches { filmCount person { name } } } b: releasesInMonth(month: "enero") { count } }',
+    'query Named { director(name: "%s") { message matches { films { title releaseDate } } } }',
+    'query($first: Int) { titleVotes(title: "%s") { matches { movie { cast(first: $first) { totalCount } } } } }',
+    '{ releasesOnWeekday(day: "%s") { count message } }',
+]
+VALUES = ["Toy Story", "Cinderella", "tom hanks", "John Lasseter", "sábado", "nope", "", "x" * 400, "Amélie", "enero"]
+
+
+@pytest.fixture(scope="module")
+def engines(api_model):
+    return (
+        Engine(schema._schema, api_model, Limits(), hoist=True),
+        Engine(schema._schema, api_model, Limits(), hoist=False),
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_same_answers_with_and_without_hoisting(engines, query):
+    hoisting, plain = engines
+    for value in VALUES:
+        text = query % value
+        variables = {"first": 2} if "$first" in text else None
+        assert hoisting.run(text, variables).formatted == plain.run(text, variables).formatted, text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_characters='"\\\n\r'), max_size=40))
+def test_any_title_gets_the_ordinary_answer(api_model, title):
+    hoisting = Engine(schema._schema, api_model, Limits(), hoist=True)
+    plain = Engine(schema._schema, api_model, Limits(), hoist=False)
+    query = '{ titleScore(title: "%s") { message suggestions matches { title } } }'
+    hoisting.run(query % "warm-up")  # the shape is learned from the first text
+    assert hoisting.run(query % title).formatted == plain.run(query % title).formatted
+
+
+def test_second_text_of_a_shape_uses_the_template(engines):
+    hoisting, _ = engines
+    hoisting.run('{ titleScore(title: "Toy Story") { message } }')
+    prepared, literals = hoisting.resolve('{ titleScore(title: "Amélie") { message } }')
+    assert literals == {"_lit0": "Amélie"}
+    assert prepared.document is not None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ titleScore(title: "Toy \\"Story\\"") { message } }',  # escapes
+        '{ titleScore(title: """Toy Story""") { message } }',  # block string
+        '{ titleScore(title: "Toy Story") { message } } # a "comment"',  # comment
+        'query($t: String = "Toy Story") { titleScore(title: $t) { message } }',  # default value
+        '{ movie(id: 862) { cast(first: "5") { totalCount } } }',  # a string where an Int is expected
+        'query A { titleScore(title: "x") { message } } query B { titleScore(title: "y") { message } }',
+    ],
+)
+def test_other_cases_take_the_ordinary_path(api_model, query):
+    hoister = Hoister(schema._schema)
+    engine = Engine(schema._schema, api_model, Limits(), hoist=True)
+    plain = Engine(schema._schema, api_model, Limits(), hoist=False)
+    for _ in range(2):
+        assert (
+            engine.run(query, operation_name="A" if "query A" in query else None).formatted
+            == plain.run(query, operation_name="A" if "query A" in query else None).formatted
+        )
+    split = hoister.split(query)
+    if split is not None:
+        prepared = engine.prepare(query)
+        if prepared.document is not None:
+            hoister.learn(split[0], prepared.document, len(split[1]), lambda document: engine.prepare(query))
+            assert hoister.template(split[0]) is None
