@@ -92,8 +92,8 @@ def _get(query: Query, value: str) -> str:
     return f"GET\t{query.bare_path}?{urlencode({query.bare_parameter: value})}\t"
 
 
-def _wrk(port: int, requests: Path, seconds: int) -> dict[str, float]:
-    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(LUA),
+def _wrk(port: int, requests: Path, seconds: int, connections: int = CONNECTIONS) -> dict[str, float]:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(LUA),
                f"http://127.0.0.1:{port}", "--", str(requests)]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     failures = re.search(r"Non-2xx or 3xx responses: (\d+)", output)

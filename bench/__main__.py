@@ -1,0 +1,119 @@
+"""`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
+
+Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load`.
+"""
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import data
+
+RESULTS = Path(__file__).with_name("results.json")
+ALL = ("etl", "startup", "queries", "http", "load")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="fewer and shorter runs")
+    parser.add_argument("--only", default=",".join(ALL), help=f"comma-separated subset of {','.join(ALL)}")
+    args = parser.parse_args()
+    chosen = [name for name in args.only.split(",") if name]
+    processed = data.processed()
+    results: dict[str, Any] = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "when": time.strftime("%Y-%m-%d %H:%M"),
+        },
+        "data": str(processed),
+    }
+    if RESULTS.exists():
+        results = {**json.loads(RESULTS.read_text()), **results}
+    for name in chosen:
+        print(f"running {name}...", flush=True)
+        results[name] = _run(name, processed, args.quick)
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(format_table(results))
+
+
+def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
+    if name == "etl":
+        from bench import etl
+
+        return etl.run(repeat=1 if quick else 3)
+    if name == "startup":
+        from bench import startup
+
+        return startup.run(processed, repeat=1 if quick else 3)
+    if name == "queries":
+        from bench import queries
+
+        return queries.run(processed, iterations=300 if quick else 2000)
+    if name == "http":
+        from bench import http
+
+        return http.run(
+            processed, workers=(1,) if quick else (1, 2), seconds=2 if quick else 5, repeat=1 if quick else 3
+        )
+    if name == "load":
+        from bench import load
+
+        return load.run(processed, seconds=15 if quick else 60)
+    raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
+
+
+def format_table(results: dict[str, Any]) -> str:
+    lines = []
+    if "etl" in results:
+        etl = results["etl"]
+        lines += [
+            "ETL (full scale, median of runs)",
+            f"  ours   {etl['etl_seconds_median']:6.1f} s   peak {etl['etl_peak_rss_mb_max']:6.0f} MB",
+            f"  naive  {etl['naive_seconds_median']:6.1f} s   peak {etl['naive_peak_rss_mb_max']:6.0f} MB"
+            f"   (pandas + ast.literal_eval)   speed-up x{etl['speedup']:.1f}",
+        ]
+    if "startup" in results:
+        startup = results["startup"]
+        lines += [
+            "Start-up",
+            f"  ready in {startup['ready_seconds_median']:.2f} s, resident {startup['rss_mb_after_start_max']:.0f} MB",
+        ]
+    if "queries" in results:
+        lines.append("In-process latency (µs)          common p50   p99    heaviest p50    p99")
+        for name, figures in results["queries"].items():
+            if isinstance(figures, dict) and "common" in figures:
+                common, heaviest = figures["common"], figures["heaviest"]
+                lines.append(
+                    f"  {name:9} {common['p50_us']:21.0f} {common['p99_us']:6.0f} {heaviest['p50_us']:15.0f} "
+                    f"{heaviest['p99_us']:6.0f}"
+                )
+    if "http" in results:
+        lines.append(f"HTTP, {results['http']['connections']} connections: requests/s, GraphQL / bare FastAPI = ratio")
+        for workers, per_query in results["http"].items():
+            if not workers.startswith("workers_"):
+                continue
+            lines.append(f"  {workers.replace('_', ' ')}")
+            for name, workloads in per_query.items():
+                cells = [
+                    f"{kind} {figures['graphql']['rps']:6.0f}/{figures['bare']['rps']:6.0f}={figures['ratio']:.2f}"
+                    f" p99 {figures['graphql']['p99_ms']:.1f}ms"
+                    for kind, figures in workloads.items()
+                ]
+                lines.append(f"    {name:9} " + " | ".join(cells))
+    if "load" in results:
+        load = results["load"]
+        lines += [
+            "Load (mixed contract queries)",
+            f"  {load['seconds']} s at {load['requests_per_second']:.0f} req/s: p99 {load['p99_ms']:.1f} ms, "
+            f"errors {load['errors']}, resident {load['rss_mb_first']:.0f} -> {load['rss_mb_last']:.0f} MB",
+        ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
