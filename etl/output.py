@@ -54,8 +54,14 @@ def sha256_of(path: Path) -> str:
 
 
 def staging_directory(target: Path) -> Path:
-    """A new empty directory on the same file system as `target`, to build the output in."""
+    """A new empty directory on the same file system as `target`, to build the output in.
+
+    Staging directories left by runs that were killed are removed first (runs into the same
+    output directory are not meant to overlap).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
 
 

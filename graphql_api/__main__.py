@@ -1,6 +1,7 @@
 """`python -m graphql_api`: serve the processed tables over GraphQL."""
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (default: %(default)s)")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     started = time.perf_counter()
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(args.data_dir)

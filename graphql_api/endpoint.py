@@ -119,21 +119,19 @@ class GraphQLEndpoint:
             raise _RequestError(415, "Send GraphQL as application/json (or application/graphql).")
         payload = _parse_json(body)
         if isinstance(payload, list):
-            if not self.limits.batching:
-                raise _RequestError(400, "Batched requests are not enabled on this service.")
-            raise _RequestError(501, "Batched requests are not supported yet.")
-        if not isinstance(payload, dict):
-            raise _RequestError(400, "The request body must be a JSON object with a `query`.")
-        query = payload.get("query")
-        if not isinstance(query, str):
-            raise _RequestError(400, "The request body must have a `query` string.")
-        variables = payload.get("variables")
-        if variables is not None and not isinstance(variables, dict):
-            raise _RequestError(400, "`variables` must be a JSON object.")
-        operation_name = payload.get("operationName")
-        if operation_name is not None and not isinstance(operation_name, str):
-            raise _RequestError(400, "`operationName` must be a string.")
+            return self._remember(key, self._batch(payload, media_type))
+        query, variables, operation_name = _operation(payload)
         return self._remember(key, self._answer(query, variables, operation_name, media_type, via_get=False))
+
+    def _batch(self, payloads: list[Any], media_type: str) -> Answer:
+        limit = self.limits.max_batch_size
+        if limit <= 1:
+            raise _RequestError(400, "Batched requests are not enabled on this service.")
+        if not payloads or len(payloads) > limit:
+            raise _RequestError(400, f"A batch must hold between 1 and {limit} operations.")
+        answers = [self._answer(*_operation(payload), media_type, via_get=False) for payload in payloads]
+        body = b"[" + b",".join(answer.body for answer in answers) + b"]"
+        return Answer(200, body, media_type)
 
     def _answer(
         self, query: str, variables: dict[str, Any] | None, operation_name: str | None, media_type: str, via_get: bool
@@ -167,6 +165,22 @@ class GraphQLEndpoint:
                 raise _RequestError(413, f"The request body is larger than {limit} bytes.")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _operation(payload: Any) -> tuple[str, dict[str, Any] | None, str | None]:
+    """The query, variables and operation name of one GraphQL-over-HTTP request object."""
+    if not isinstance(payload, dict):
+        raise _RequestError(400, "The request body must be a JSON object with a `query`.")
+    query = payload.get("query")
+    if not isinstance(query, str):
+        raise _RequestError(400, "The request body must have a `query` string.")
+    variables = payload.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise _RequestError(400, "`variables` must be a JSON object.")
+    operation_name = payload.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise _RequestError(400, "`operationName` must be a string.")
+    return query, variables, operation_name
 
 
 def _media_type(request: Request) -> str:

@@ -89,3 +89,32 @@ def test_module_entry_point(inputs, tmp_path):
     missing = etl_command("--movies", tmp_path / "none.csv", "--credits", credits, "--out", tmp_path / "o")
     assert missing.returncode == 2
     assert f"{tmp_path / 'none.csv'}: file not found" in missing.stderr
+
+
+def test_killed_runs_leave_old_or_new_tables_never_a_mix(tmp_path):
+    import signal
+    import time
+
+    from etl.generate import generate
+    from graphql_api.data.loader import check
+
+    old_files = generate(tmp_path / "old", movies=4000, seed=1)
+    new_files = generate(tmp_path / "new", movies=4000, seed=2)
+    out = tmp_path / "processed"
+    run(old_files.movies_path, old_files.credits_path, out)
+    old = snapshot(out)
+    command = [sys.executable, "-m", "etl", "--movies", str(new_files.movies_path),
+               "--credits", str(new_files.credits_path), "--out", str(out), "--quiet"]  # fmt: skip
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.5):
+        process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        output.recover_interrupted_replace(out)
+        check(out)
+        assert snapshot(out) == old or process.returncode == 0
+        run(old_files.movies_path, old_files.credits_path, out)  # put the old tables back for the next kill
+    finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert finished.returncode == 0, finished.stderr
+    assert snapshot(out) != old
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".processed")] == []

@@ -168,7 +168,12 @@ class Engine:
         if len(query) > limits.max_query_length:
             return _refused(f"Query refused: it is longer than {limits.max_query_length} characters.")
         try:
-            document = parse(query, max_lexical_tokens=limits.max_tokens, max_comments=limits.max_tokens)
+            document = parse(
+                query,
+                max_lexical_tokens=limits.max_tokens,
+                max_comments=limits.max_tokens,
+                allow_empty_selection_sets=False,
+            )
         except GraphQLError as error:
             return Prepared(None, (error,), {})
         except RecursionError:
@@ -184,6 +189,7 @@ class Engine:
                 self._rules,
                 max_errors=20,
                 hide_suggestions=not limits.introspection,
+                allow_empty_selection_sets=False,
             )
             errors = errors or check_measure(self.schema, document, limits)
         except RecursionError:

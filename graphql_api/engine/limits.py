@@ -18,7 +18,7 @@ class Limits:
     max_string_length: int = 300  # any string argument or variable
     time_budget_seconds: float = 2.0  # execution is stopped with an error past this
     introspection: bool = True  # GraphiQL needs it; off also hides "did you mean" field suggestions
-    batching: bool = False  # several operations in one HTTP request (a JSON array)
+    max_batch_size: int = 1  # operations in one HTTP request (a JSON array); 1 refuses batches
 
     @classmethod
     def from_env(cls) -> "Limits":
