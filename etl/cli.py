@@ -53,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def format_summary(summary: Summary) -> str:
-    lines = [f"wrote {summary.out_dir} in {summary.seconds:.1f} s"]
+    lines = [
+        f"wrote {summary.out_dir} in {summary.seconds:.1f} s "
+        f"({summary.recommendation_seconds:.1f} s of it computing recommendations)"
+    ]
     lines += [_file_line(name, counts) for name, counts in (("movies", summary.movies), ("credits", summary.credits))]
     return "\n".join(lines)
 

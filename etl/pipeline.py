@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from etl import output
 from etl.credits import CreditsResult, clean_credits
 from etl.movies import Duplicate, MoviesResult, clean_movies
 from etl.raw_csv import RawFile, read_raw_file
+from etl.recommend import recommendations
 from etl.rejects import Reject
 from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, SCHEMA_VERSION, TABLES
 
@@ -47,6 +50,7 @@ class Summary:
     movies: FileCounts
     credits: FileCounts
     seconds: float
+    recommendation_seconds: float
     manifest: dict[str, Any]
 
 
@@ -83,12 +87,18 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     credits = clean_credits(raw_credits, loaded_ids, movies.rejected_ids)
     step.done(f"{credits.tables['cast'].num_rows:,} cast and {credits.tables['crew'].num_rows:,} crew credits")
 
+    step = _Step(progress, "computing recommendations")
+    tables = {**movies.tables, **credits.tables}
+    tables["recommendations"] = recommendations(tables, progress=progress)
+    recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
+
     movie_counts = _counts(raw_movies, len(movies.movies), movies.duplicates, movies.rejects)
     credit_counts = _counts(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
     step = _Step(progress, f"writing {out_dir}")
-    manifest = _write(out_dir, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
+    manifest = _write(out_dir, tables, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
     step.done()
-    return Summary(out_dir, movie_counts, credit_counts, time.perf_counter() - started, manifest)
+    seconds = time.perf_counter() - started
+    return Summary(out_dir, movie_counts, credit_counts, seconds, recommendation_seconds, manifest)
 
 
 def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: list[Reject]) -> FileCounts:
@@ -106,6 +116,7 @@ def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: lis
 
 def _write(
     out_dir: Path,
+    tables: dict[str, pa.Table],
     raw_movies: RawFile,
     raw_credits: RawFile,
     movies: MoviesResult,
@@ -115,7 +126,6 @@ def _write(
 ) -> dict[str, Any]:
     staged = output.staging_directory(out_dir)
     try:
-        tables = {**movies.tables, **credits.tables}
         written = {name: output.write_table(staged, name, tables[name]) for name in TABLES}
         rejects = output.write_csv(
             staged,
@@ -161,6 +171,7 @@ class _Step:
         self._started = time.perf_counter()
         progress(f"{name}…")
 
-    def done(self, detail: str = "") -> None:
+    def done(self, detail: str = "") -> float:
         seconds = time.perf_counter() - self._started
         self._progress(f"{self._name}: done{', ' + detail if detail else ''} ({seconds:.1f} s)")
+        return seconds

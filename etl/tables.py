@@ -6,7 +6,7 @@ to load tables written with another version.
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MOVIES_COLUMNS = (
     "adult", "belongs_to_collection", "budget", "genres", "homepage", "id", "imdb_id",
@@ -114,6 +114,15 @@ TABLES: dict[str, pa.Schema] = {
             pa.field("character", pa.string()),
             pa.field("order", pa.int32(), nullable=False),
             pa.field("credit_id", pa.string()),
+        ]
+    ),
+    # For each film, its most similar films: rank 0 is the most similar; score in [0, 1] (etl.recommend).
+    "recommendations": pa.schema(
+        [
+            pa.field("movie_id", pa.int64(), nullable=False),
+            pa.field("rank", pa.int32(), nullable=False),
+            pa.field("similar_id", pa.int64(), nullable=False),
+            pa.field("score", pa.float64(), nullable=False),
         ]
     ),
     # position is the entry's index in the source crew list.

@@ -61,3 +61,9 @@ def no_actor(name: str) -> str:
 
 def no_director(name: str) -> str:
     return f'No se encontró ningún director con el nombre "{name}"'
+
+
+def recommendations(title: str, year: int, similar_titles: list[str]) -> str:
+    if not similar_titles:
+        return f"No hay películas similares a {title} ({year}) en el conjunto de datos"
+    return f"Películas similares a {title} ({year}): " + ", ".join(similar_titles)

@@ -16,7 +16,12 @@ from graphql_api.data.text import normalize
 
 DIRECTOR_JOB = "Director"
 # Columns the service does not read, left on disk to keep memory low.
-UNUSED_COLUMNS = {"movies": {"source_line"}, "cast": {"credit_id"}, "crew": {"credit_id", "position"}}
+UNUSED_COLUMNS = {
+    "movies": {"source_line"},
+    "cast": {"credit_id"},
+    "crew": {"credit_id", "position"},
+    "recommendations": {"rank"},  # rows are stored in rank order
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class ReadModel:
         self._load_entities(tables)
         self._load_people(tables["people"])
         self._load_credits(tables["cast"], tables["crew"])
+        self._load_recommendations(tables["recommendations"])
         self._build_lookups()
 
     # Movies
@@ -129,6 +135,21 @@ class ReadModel:
         directing = self.crew_jobs.codes == self.crew_jobs.code_of(DIRECTOR_JOB)
         self.acting = self._success(self.cast_person_rows, self.cast_movie_rows)
         self.directing = self._success(self.crew_person_rows[directing], self.crew_movie_rows[directing])
+
+    def _load_recommendations(self, table: pa.Table) -> None:
+        movie_rows = np.searchsorted(self.movie_ids, table.column("movie_id").to_numpy())
+        similar_rows = np.searchsorted(self.movie_ids, table.column("similar_id").to_numpy()).astype(np.int32)
+        self.similar_scores = table.column("score").to_numpy()
+        # Positions into similar_rows / similar_scores, per film, most similar first.
+        self.similar_by_movie = Groups(movie_rows, self.movie_count)
+        self.similar_rows = similar_rows
+
+    def similar(self, movie_row: int, first: int) -> list[tuple[int, float]]:
+        """(movie row, score) of a film's `first` most similar films."""
+        return [
+            (int(self.similar_rows[position]), float(self.similar_scores[position]))
+            for position in self.similar_by_movie.slice(movie_row, 0, first)
+        ]
 
     def _chronological(self, movie_rows: np.ndarray) -> np.ndarray:
         """Positions of credits ordered by their film's release date, then film id."""

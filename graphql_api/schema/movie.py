@@ -9,16 +9,19 @@ import strawberry
 from graphql_api.data.model import DIRECTOR_JOB, ReadModel
 from graphql_api.schema.entities import Company, Country, Genre, Language
 from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from graphql_api.schema.recommendations import DEFAULT_SIMILAR, MAX_SIMILAR
 
 if TYPE_CHECKING:
     from graphql_api.schema.collection import Collection
     from graphql_api.schema.credits import CastCredit, CrewCredit
     from graphql_api.schema.person import Person
+    from graphql_api.schema.recommendations import SimilarMovie
 
 CollectionType = Annotated["Collection", strawberry.lazy("graphql_api.schema.collection")]
 CastCreditType = Annotated["CastCredit", strawberry.lazy("graphql_api.schema.credits")]
 CrewCreditType = Annotated["CrewCredit", strawberry.lazy("graphql_api.schema.credits")]
 PersonType = Annotated["Person", strawberry.lazy("graphql_api.schema.person")]
+SimilarMovieType = Annotated["SimilarMovie", strawberry.lazy("graphql_api.schema.recommendations")]
 
 
 @strawberry.type(description="A film of The Movies Dataset (TMDB).")
@@ -99,6 +102,15 @@ class Movie:
             groups.count(self._row),
             lambda start, stop: [crew_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
         )
+
+    @strawberry.field(
+        description="The films most like this one, most similar first (at most "
+        f"{MAX_SIMILAR}): shared text, collection, genres, director, cast and language."
+    )
+    def similar(self, first: int = DEFAULT_SIMILAR) -> list[SimilarMovieType]:
+        from graphql_api.schema.recommendations import similar_movies
+
+        return similar_movies(self._model, self._row, first)
 
     @strawberry.field(description="The film's directors: crew whose job is exactly Director.")
     def directors(self) -> list[PersonType]:

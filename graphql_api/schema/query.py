@@ -12,6 +12,14 @@ from graphql_api.schema.errors import bad_user_input
 from graphql_api.schema.inputs import lookup_key
 from graphql_api.schema.movie import Movie, movie
 from graphql_api.schema.person import Person, person
+from graphql_api.schema.recommendations import (
+    DEFAULT_SIMILAR,
+    MAX_SIMILAR,
+    Recommendation,
+    RecommendationsResult,
+    check_first,
+    similar_movies,
+)
 from graphql_api.schema.releases import ACCEPTED_MONTHS, ACCEPTED_WEEKDAYS, MonthReleases, WeekdayReleases
 from graphql_api.schema.success import (
     ActorResult,
@@ -178,6 +186,34 @@ class Query:
                 matches=[],
             )
         return DirectorResult(message=matches[0].message, suggestions=[], matches=matches)
+
+    @strawberry.field(
+        description="Films like the film with a title (the customer's recomendacion): its most similar films, "
+        "most similar first."
+    )
+    def recommendations(
+        self,
+        info: strawberry.Info,
+        title: Annotated[str, strawberry.argument(description="A title; matched ignoring case, accents and spacing.")],
+        first: Annotated[
+            int, strawberry.argument(description=f"How many similar films per match (0 to {MAX_SIMILAR}).")
+        ] = DEFAULT_SIMILAR,
+    ) -> RecommendationsResult | None:
+        model = _model(info)
+        check_first(first)
+        matches = []
+        for row in model.titles_by_key.get(lookup_key("title", title)):
+            found = movie(model, row)
+            similar = similar_movies(model, row, first)
+            message = messages.recommendations(
+                found.title or "", found.release_year, [entry.movie.title or "" for entry in similar]
+            )
+            matches.append(Recommendation(movie=found, similar=similar, message=message))
+        if not matches:
+            return RecommendationsResult(
+                message=messages.no_title(title), suggestions=list(model.title_suggester.suggest(title)), matches=[]
+            )
+        return RecommendationsResult(message=matches[0].message, suggestions=[], matches=matches)
 
     @strawberry.field(description="A film by its TMDB id; null when there is none.")
     def movie(

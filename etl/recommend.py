@@ -1,0 +1,169 @@
+"""Films like this one: the top-k most similar films of every film, from what the tables hold.
+
+A film's similarity to another is a weighted average of per-feature cosine similarities:
+
+| feature                          | weight | representation                                     |
+|----------------------------------|-------:|----------------------------------------------------|
+| title, overview and tagline text |   0.30 | TF-IDF (scikit-learn), words in at most 2 % of films |
+| collection (franchise)           |   0.25 | same collection: 1                                 |
+| genres                           |   0.15 | genre set, L2-normalized                           |
+| director                         |   0.10 | director set, L2-normalized                        |
+| top-billed cast (first 5)        |   0.10 | cast set, L2-normalized                            |
+| original language                |   0.10 | same language: 1                                   |
+
+A film missing a feature (no overview, no credits) simply gets 0 for it, so it still has
+neighbours through the others. Scores are in [0, 1]. The full N x N matrix is never built: rows are
+scored in blocks, each block keeping only its top k. Ties are broken by the lower film id, so the
+result is deterministic. Words shared by more than 2 % of films carry little about a film and
+would make the text products dense; they are left out.
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from etl.tables import TABLES
+
+TOP_K = 50
+TOP_CAST = 5
+BLOCK_ROWS = 256
+WEIGHTS = {"text": 0.30, "collection": 0.25, "genres": 0.15, "director": 0.10, "cast": 0.10, "language": 0.10}
+_TIE_BREAK = 1e-12  # per rank of film id: far below the score's rounding, above float64 resolution
+_DECIMALS = 6
+
+Progress = Callable[[str], None]
+
+
+def recommendations(
+    tables: dict[str, pa.Table],
+    top_k: int = TOP_K,
+    weights: dict[str, float] = WEIGHTS,
+    progress: Progress = lambda _: None,
+) -> pa.Table:
+    """The `recommendations` table: for each film, its top_k neighbours by descending score."""
+    movies = tables["movies"]
+    ids = movies.column("id").to_numpy()
+    count = len(ids)
+    if count < 2:
+        return TABLES["recommendations"].empty_table()
+    row_of = {int(movie_id): row for row, movie_id in enumerate(ids)}
+    dense = np.hstack([
+        _block(weights["genres"], _multi_hot(tables["movie_genres"], "genre_id", row_of, count)).toarray(),
+        _block(weights["language"], _one_hot(movies.column("original_language").to_pylist())).toarray(),
+    ])  # fmt: skip
+    sparse = sp.hstack([
+        _block(weights["text"], _text(movies)),
+        _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
+        _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
+        _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
+    ]).tocsr()  # fmt: skip
+    sparse_t = sparse.T.tocsr()
+    dense_t = np.ascontiguousarray(dense.T)
+    tie_break = np.argsort(np.argsort(ids, kind="stable"), kind="stable") * _TIE_BREAK
+    total = sum(weights.values())
+    k = min(top_k, count - 1)
+
+    sources, neighbours, scores = [], [], []
+    for start in range(0, count, BLOCK_ROWS):
+        stop = min(start + BLOCK_ROWS, count)
+        block = dense[start:stop] @ dense_t
+        products = (sparse[start:stop] @ sparse_t).tocoo()
+        block[products.row, products.col] += products.data
+        block /= total
+        block -= tie_break  # equal scores: the lower id ranks first
+        block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # never a film's own neighbour
+        best = np.argpartition(block, -k, axis=1)[:, -k:]
+        best_scores = np.take_along_axis(block, best, axis=1)
+        order = np.argsort(-best_scores, axis=1, kind="stable")
+        best = np.take_along_axis(best, order, axis=1)
+        best_scores = np.take_along_axis(best_scores, order, axis=1) + tie_break[best]
+        sources.append(np.repeat(np.arange(start, stop), k))
+        neighbours.append(best.ravel())
+        scores.append(best_scores.ravel())
+        if (start // BLOCK_ROWS) % 20 == 0:
+            progress(f"recommendations: {stop:,} of {count:,} films")
+    source = np.concatenate(sources)
+    neighbour = np.concatenate(neighbours)
+    score = np.round(np.concatenate(scores), _DECIMALS)
+    keep = score > 0  # a film sharing nothing with another is not like it
+    rank = np.tile(np.arange(k, dtype=np.int32), count)
+    table = pa.table(
+        {
+            "movie_id": ids[source[keep]],
+            "rank": rank[keep],
+            "similar_id": ids[neighbour[keep]],
+            "score": score[keep],
+        },
+        schema=TABLES["recommendations"],
+    )
+    return _renumber_ranks(table)
+
+
+def _renumber_ranks(table: pa.Table) -> pa.Table:
+    """Ranks 0, 1, 2... per film after dropping zero scores (which only ever come last)."""
+    movie_ids = table.column("movie_id").to_numpy()
+    if len(movie_ids) == 0:
+        return table
+    starts = np.flatnonzero(np.r_[True, movie_ids[1:] != movie_ids[:-1]])
+    lengths = np.diff(np.r_[starts, len(movie_ids)])
+    ranks = np.arange(len(movie_ids)) - np.repeat(starts, lengths)
+    return table.set_column(1, TABLES["recommendations"].field("rank"), pa.array(ranks.astype(np.int32)))
+
+
+def _block(weight: float, matrix: sp.spmatrix) -> sp.csr_matrix:
+    """Rows L2-normalized and scaled so that dot products of whole rows sum the weighted cosines."""
+    return normalize(sp.csr_matrix(matrix, dtype=np.float64)) * np.sqrt(weight)
+
+
+def _text(movies: pa.Table) -> sp.csr_matrix:
+    texts = [
+        " ".join(part for part in parts if part)
+        for parts in zip(
+            movies.column("title").to_pylist(),
+            movies.column("overview").to_pylist(),
+            movies.column("tagline").to_pylist(),
+            strict=True,
+        )
+    ]
+    vectorizer = TfidfVectorizer(
+        stop_words="english", sublinear_tf=True, min_df=2, max_df=0.02, dtype=np.float64, strip_accents="unicode"
+    )
+    try:
+        return vectorizer.fit_transform(texts)
+    except ValueError:  # no word left (a tiny or textless data set)
+        return sp.csr_matrix((len(texts), 1))
+
+
+def _one_hot(values: list) -> sp.csr_matrix:
+    """One column per distinct non-null value; null rows are empty."""
+    codes: dict = {}
+    rows, columns = [], []
+    for row, value in enumerate(values):
+        if value is not None:
+            rows.append(row)
+            columns.append(codes.setdefault(value, len(codes)))
+    return sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(values), max(len(codes), 1)))
+
+
+def _multi_hot(links: pa.Table, key: str, row_of: dict[int, int], count: int) -> sp.csr_matrix:
+    movie_rows = [row_of[movie_id] for movie_id in links.column("movie_id").to_pylist()]
+    codes: dict = {}
+    columns = [codes.setdefault(value, len(codes)) for value in links.column(key).to_pylist()]
+    matrix = sp.csr_matrix((np.ones(len(columns)), (movie_rows, columns)), shape=(count, max(len(codes), 1)))
+    matrix.data[:] = 1.0  # a person listed twice in a film counts once
+    return matrix
+
+
+def _directors(crew: pa.Table) -> pa.Table:
+    mask = pc.equal(crew.column("job"), "Director")
+    return crew.filter(mask).select(["movie_id", "person_id"])
+
+
+def _top_cast(cast: pa.Table) -> pa.Table:
+    mask = pc.less(cast.column("order"), TOP_CAST)
+    return cast.filter(mask).select(["movie_id", "person_id"])
