@@ -81,7 +81,8 @@ def format_table(results: dict[str, Any]) -> str:
         startup = results["startup"]
         lines += [
             "Start-up",
-            f"  ready in {startup['ready_seconds_median']:.2f} s, resident {startup['rss_mb_after_start_max']:.0f} MB",
+            f"  ready in {startup['ready_seconds_median']:.2f} s, resident {startup['rss_mb_after_start_max']:.0f} MB"
+            f" ({startup['recommendations_rss_mb']:.0f} MB of it for recommendations)",
         ]
     if "queries" in results:
         lines.append("In-process latency (µs)          common p50   p99    heaviest p50    p99")

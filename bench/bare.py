@@ -108,3 +108,23 @@ def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
             "suggestions": [],
             "matches": matches,
         }
+
+    @app.get("/bare/recommendations")
+    async def recommendations(title: str) -> dict[str, Any]:
+        matches = []
+        for row in model.titles_by_key.get(normalize(title)):
+            similar = [
+                {"score": score, "movie": {"id": int(model.movie_ids[other]), "title": model.titles[other]}}
+                for other, score in model.similar(row, 5)
+            ]
+            found = film(row)
+            message = messages.recommendations(
+                found["title"], found["releaseYear"], [s["movie"]["title"] for s in similar]
+            )
+            matches.append({"movie": {"id": found["movie"]["id"], "title": found["title"]}, "similar": similar,
+                            "message": message})  # fmt: skip
+        return {
+            "message": matches[0]["message"] if matches else messages.no_title(title),
+            "suggestions": [],
+            "matches": matches,
+        }

@@ -1,25 +1,50 @@
 """Start-up: seconds from launching `python -m graphql_api` to GET /healthz answering, and resident memory."""
 
+import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from bench.http import wait_until_ready
 from bench.measure import REPO, median
+from etl.output import sha256_of, write_manifest, write_table
+from etl.tables import TABLES
 
 
 def run(data_dir: Path, repeat: int = 3) -> dict[str, Any]:
-    runs = [_once(data_dir) for _ in range(repeat)]
+    with tempfile.TemporaryDirectory() as scratch:
+        without = _without_recommendations(data_dir, Path(scratch) / "processed")
+        runs, runs_without = [], []
+        for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
+            runs.append(_once(data_dir))
+            runs_without.append(_once(without))
+    rss = max(run["rss_mb"] for run in runs)
+    rss_without = max(run["rss_mb"] for run in runs_without)
     return {
         "runs": repeat,
         "ready_seconds_median": median([run["ready_seconds"] for run in runs]),
-        "rss_mb_after_start_max": max(run["rss_mb"] for run in runs),
+        "rss_mb_after_start_max": rss,
+        "rss_mb_without_recommendations": rss_without,
+        "recommendations_rss_mb": rss - rss_without,
     }
+
+
+def _without_recommendations(data_dir: Path, copy: Path) -> Path:
+    """The same tables with an empty recommendations table, to weigh what the recommendations cost."""
+    shutil.copytree(data_dir, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    entry = manifest["tables"]["recommendations"]
+    write_table(copy, "recommendations", TABLES["recommendations"].empty_table())
+    entry.update(rows=0, sha256=sha256_of(copy / entry["file"]))
+    write_manifest(copy, manifest)
+    return copy
 
 
 def _once(data_dir: Path) -> dict[str, float]:

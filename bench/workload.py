@@ -33,6 +33,7 @@ def _fields(name: str) -> str:
         "actor": "message suggestions matches { filmCount totalReturn averageReturn message person { id name } }",
         "director": "message suggestions matches { filmCount totalReturn averageReturn message person { id name } "
         "films { title releaseDate return budget revenue movie { id } } }",
+        "recommendations": "message suggestions matches { movie { id title } similar { score movie { id title } } }",
     }[name]
 
 
@@ -84,6 +85,8 @@ def queries(model: ReadModel, distinct: int = 10_000) -> list[Query]:
               tuple(rng.sample(actors, min(distinct, len(actors))))),
         Query("director", _document("director", "director", "name"), "/bare/director", "name", median_director,
               busiest_director, tuple(rng.sample(directors, min(distinct, len(directors))))),
+        Query("recommendations", _document("recommendations", "recommendations", "title"), "/bare/recommendations",
+              "title", popular_title, most_ambiguous, tuple(rng.sample(single, min(distinct, len(single))))),
     ]  # fmt: skip
 
 

@@ -78,6 +78,14 @@ class Groups:
         counts = np.bincount(ordered_keys, minlength=size) if len(keys) else np.zeros(size, dtype=np.int64)
         self.offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
+    @classmethod
+    def of_sorted(cls, keys: np.ndarray, size: int) -> "Groups":
+        """Groups of a table already sorted by key: each group is a run of consecutive rows."""
+        groups = cls.__new__(cls)
+        groups.positions = np.arange(len(keys), dtype=np.int32)
+        groups.offsets = np.searchsorted(keys, np.arange(size + 1)).astype(np.int64)
+        return groups
+
     def count(self, key: int) -> int:
         return int(self.offsets[key + 1] - self.offsets[key])
 

@@ -15,6 +15,7 @@ from graphql_api.data.suggest import Suggester
 from graphql_api.data.text import normalize
 
 DIRECTOR_JOB = "Director"
+SCORE_DECIMALS = 6  # recommendation scores are written rounded to this
 # Columns the service does not read, left on disk to keep memory low.
 UNUSED_COLUMNS = {
     "movies": {"source_line"},
@@ -127,8 +128,9 @@ class ReadModel:
         self.crew_jobs = Categories(crew.column("job"))
 
         by_release = self._chronological
-        self.cast_by_movie = Groups(self.cast_movie_rows, self.movie_count)  # billing order
-        self.crew_by_movie = Groups(self.crew_movie_rows, self.movie_count)  # source order
+        # The ETL writes cast and crew sorted by film, in billing and source order.
+        self.cast_by_movie = Groups.of_sorted(self.cast_movie_rows, self.movie_count)
+        self.crew_by_movie = Groups.of_sorted(self.crew_movie_rows, self.movie_count)
         self.cast_by_person = Groups(self.cast_person_rows, self.person_count, by_release(self.cast_movie_rows))
         self.crew_by_person = Groups(self.crew_person_rows, self.person_count, by_release(self.crew_movie_rows))
 
@@ -139,15 +141,15 @@ class ReadModel:
     def _load_recommendations(self, table: pa.Table) -> None:
         movie_rows = np.searchsorted(self.movie_ids, table.column("movie_id").to_numpy())
         similar_rows = np.searchsorted(self.movie_ids, table.column("similar_id").to_numpy()).astype(np.int32)
-        self.similar_scores = table.column("score").to_numpy()
-        # Positions into similar_rows / similar_scores, per film, most similar first.
-        self.similar_by_movie = Groups(movie_rows, self.movie_count)
+        self.similar_scores = table.column("score").to_numpy().astype(np.float32)  # 6 decimals: float32 holds them
+        # Positions into similar_rows / similar_scores, per film, most similar first (the table's order).
+        self.similar_by_movie = Groups.of_sorted(movie_rows, self.movie_count)
         self.similar_rows = similar_rows
 
     def similar(self, movie_row: int, first: int) -> list[tuple[int, float]]:
         """(movie row, score) of a film's `first` most similar films."""
         return [
-            (int(self.similar_rows[position]), float(self.similar_scores[position]))
+            (int(self.similar_rows[position]), round(float(self.similar_scores[position]), SCORE_DECIMALS))
             for position in self.similar_by_movie.slice(movie_row, 0, first)
         ]
 
