@@ -8,7 +8,7 @@ import strawberry
 
 from graphql_api.data.model import DIRECTOR_JOB, ReadModel
 from graphql_api.schema.entities import Company, Country, Genre, Language
-from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, group_connection
 from graphql_api.schema.recommendations import DEFAULT_SIMILAR, MAX_SIMILAR
 
 if TYPE_CHECKING:
@@ -83,24 +83,16 @@ class Movie:
     def cast(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CastCreditType]:
         from graphql_api.schema.credits import cast_credit
 
-        groups = self._model.cast_by_movie
-        return connection(
-            first,
-            after,
-            groups.count(self._row),
-            lambda start, stop: [cast_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
+        return group_connection(
+            self._model.cast_by_movie, self._row, first, after, lambda position: cast_credit(self._model, position)
         )
 
     @strawberry.field(description="The crew in the source's order, a page at a time.")
     def crew(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CrewCreditType]:
         from graphql_api.schema.credits import crew_credit
 
-        groups = self._model.crew_by_movie
-        return connection(
-            first,
-            after,
-            groups.count(self._row),
-            lambda start, stop: [crew_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
+        return group_connection(
+            self._model.crew_by_movie, self._row, first, after, lambda position: crew_credit(self._model, position)
         )
 
     @strawberry.field(

@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from graphql_api.data.columns import Groups
 from graphql_api.schema.errors import bad_user_input
 
 MAX_PAGE_SIZE = 100
@@ -61,6 +62,15 @@ def page_bounds(first: int, after: str | None, total: int) -> tuple[int, int]:
     start = decode_cursor(after) + 1 if after is not None else 0
     start = min(start, total)
     return start, min(start + first, total)
+
+
+def group_connection(
+    groups: Groups, key: int, first: int, after: str | None, node: Callable[[int], Node]
+) -> Connection[Node]:
+    """A page of one group's rows, each made into a node by `node(position)`."""
+    return connection(
+        first, after, groups.count(key), lambda start, stop: [node(p) for p in groups.slice(key, start, stop)]
+    )
 
 
 def connection(

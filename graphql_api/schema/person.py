@@ -6,7 +6,7 @@ import strawberry
 
 from graphql_api.data.model import ReadModel
 from graphql_api.schema.enums import Gender
-from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, group_connection
 
 if TYPE_CHECKING:
     from graphql_api.schema.credits import CastCredit, CrewCredit
@@ -27,24 +27,16 @@ class Person:
     def cast_credits(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CastCreditType]:
         from graphql_api.schema.credits import cast_credit
 
-        groups = self._model.cast_by_person
-        return connection(
-            first,
-            after,
-            groups.count(self._row),
-            lambda start, stop: [cast_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
+        return group_connection(
+            self._model.cast_by_person, self._row, first, after, lambda position: cast_credit(self._model, position)
         )
 
     @strawberry.field(description="Jobs held behind the camera, oldest film first, a page at a time.")
     def crew_credits(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CrewCreditType]:
         from graphql_api.schema.credits import crew_credit
 
-        groups = self._model.crew_by_person
-        return connection(
-            first,
-            after,
-            groups.count(self._row),
-            lambda start, stop: [crew_credit(self._model, p) for p in groups.slice(self._row, start, stop)],
+        return group_connection(
+            self._model.crew_by_person, self._row, first, after, lambda position: crew_credit(self._model, position)
         )
 
 
