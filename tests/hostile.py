@@ -236,6 +236,9 @@ def corpus() -> list[Hostile]:
             "{ movie(id: 862) { cast(first: 100) { nodes { person { castCredits(first: 100) { nodes "
             "{ movie { cast(first: 100) { nodes { character } } } } } } } } } }",
         ),
+        _query(
+            "default-page-sizes", "{ movie(id: 862) { cast { totalCount } crew { nodes { job } } } }", expect=ANSWER
+        ),
         _query("page-at-cap", "{ movie(id: 862) { cast(first: 100) { totalCount } } }", expect=ANSWER),
     ]
     # Other HTTP methods and odd requests.

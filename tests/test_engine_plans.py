@@ -27,6 +27,7 @@ QUERIES = [
     "... @skip(if: false) { revenue } } }",
     "{ movie(id: 862) { a: title b: title title } m2: movie(id: 862) { id } m3: movie(id: 1) { id } person(id: 1) { id } }",
     "{ movie(id: 862) { cast(first: 1) { nodes { character } } cast2: cast(first: 2) { nodes { order } } } }",
+    "{ movie(id: 862) { cast { totalCount nodes { order } } crew { totalCount } similar { score } } }",
     '{ releasesInMonth(month: "no such month") { count } movie(id: 862) { title } }',
     '{ titleScore(title: "   ") { message } }',
     "{ movie(id: 862) { cast(first: 500) { totalCount } } }",

@@ -128,7 +128,7 @@ def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:
 def _copies(node: FieldNode, definition: GraphQLField, parent: GraphQLObjectType | None) -> int:
     """How many objects a field may yield: its page size for a page, a guess for other lists."""
     if "first" in definition.args:
-        for argument in node.arguments:
+        for argument in node.arguments or ():
             if argument.name.value == "first":
                 if isinstance(argument.value, IntValueNode):
                     return max(0, min(int(argument.value.value), MAX_PAGE_SIZE))

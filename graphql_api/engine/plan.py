@@ -196,7 +196,9 @@ def _included(selection: FieldNode | InlineFragmentNode | FragmentSpreadNode) ->
         name = directive.name.value
         if name not in ("skip", "include"):
             raise _Unsupported
-        condition = next((argument.value for argument in directive.arguments if argument.name.value == "if"), None)
+        condition = next(
+            (argument.value for argument in directive.arguments or () if argument.name.value == "if"), None
+        )
         if not isinstance(condition, BooleanValueNode):
             raise _Unsupported  # a variable: decided per request, left to graphql-core
         if condition.value == (name == "skip"):
@@ -228,7 +230,9 @@ def _plan_field(
         field.attribute = strawberry_field.python_name
     else:
         raise _Unsupported
-    if field.python_names and any(argument.name.value not in field.python_names for argument in nodes[0].arguments):
+    if field.python_names and any(
+        argument.name.value not in field.python_names for argument in nodes[0].arguments or ()
+    ):
         raise _Unsupported
     output = definition.type
     field.non_null = isinstance(output, GraphQLNonNull)
