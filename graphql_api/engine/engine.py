@@ -137,6 +137,17 @@ class Engine:
     ) -> ExecutionResult:
         """Execute a query text, sharing the work of texts that differ only in string arguments."""
         prepared, literals = self.resolve(query)
+        return self.run_resolved(query, prepared, literals, variables, operation_name)
+
+    def run_resolved(
+        self,
+        query: str,
+        prepared: Prepared,
+        literals: dict[str, str] | None,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+    ) -> ExecutionResult:
+        """Execute what `resolve(query)` gave."""
         if literals is None:
             return self.execute(prepared, variables, operation_name)
         result = self.execute(prepared, {**(variables or {}), **literals}, operation_name)
