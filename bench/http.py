@@ -7,21 +7,15 @@ For each contract query, three workloads, each run on /graphql and on the bare r
 """
 
 import json
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.measure import REPO, median
+from bench.measure import median, serving
 from bench.workload import Query, literal_document, queries
 from graphql_api.data.loader import load
 
@@ -38,9 +32,9 @@ def run(data_dir: Path, workers: tuple[int, ...] = (1, 2), seconds: int = 5, rep
     with tempfile.TemporaryDirectory() as scratch:
         files = _request_files(Path(scratch), workload)
         for count in workers:
-            with _Server(data_dir, count) as port:
+            with serving("bench.server", data_dir, "--workers", str(count)) as served:
                 results[f"workers_{count}"] = {
-                    query.name: _measure_query(port, files[query.name], seconds, repeat) for query in workload
+                    query.name: _measure_query(served.port, files[query.name], seconds, repeat) for query in workload
                 }
     return results
 
@@ -110,41 +104,6 @@ def _wrk(port: int, requests: Path, seconds: int, connections: int = CONNECTIONS
 def _latency(output: str, label: str) -> float:
     value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", output).groups()  # type: ignore[union-attr]
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-
-
-class _Server:
-    """The service (plus the bare routes) on a free port, for the duration of a with-block."""
-
-    def __init__(self, data_dir: Path, workers: int) -> None:
-        self.data_dir = data_dir
-        self.workers = workers
-
-    def __enter__(self) -> int:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        command = [sys.executable, "-m", "bench.server", "--data-dir", str(self.data_dir), "--port", str(self.port),
-                   "--workers", str(self.workers)]  # fmt: skip
-        self.process = subprocess.Popen(command, cwd=REPO, start_new_session=True)
-        wait_until_ready(self.port)
-        return self.port
-
-    def __exit__(self, *exc: object) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
-def wait_until_ready(port: int, timeout: float = 60.0) -> float:
-    """Seconds until GET /healthz answers 200."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < timeout:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return time.perf_counter() - started
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"the server on port {port} did not become ready in {timeout} s")
 
 
 if __name__ == "__main__":

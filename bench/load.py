@@ -6,20 +6,14 @@ second: it must stay flat (within 10 %) between the first and the last 10 second
 """
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.http import LUA, _post, _wrk, wait_until_ready
-from bench.measure import REPO
-from bench.startup import resident_mb
+from bench.http import LUA, _post, _wrk
+from bench.measure import resident_mb, serving
 from bench.workload import literal_document, queries
 from graphql_api.data.loader import load
 
@@ -40,25 +34,14 @@ def run(data_dir: Path, seconds: int = 60) -> dict[str, Any]:
             else:
                 lines.append(_post(literal_document(query, query.values[index % len(query.values)]), None))
         requests.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        process = subprocess.Popen(
-            [sys.executable, "-m", "graphql_api", "--data-dir", str(data_dir), "--port", str(port)],
-            cwd=REPO, start_new_session=True, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            wait_until_ready(port)
+        with serving("graphql_api", data_dir) as served:
             samples: list[tuple[float, float]] = []
             stop = threading.Event()
-            sampler = threading.Thread(target=_sample, args=(process.pid, samples, stop), daemon=True)
+            sampler = threading.Thread(target=_sample, args=(served.pid, samples, stop), daemon=True)
             sampler.start()
-            figures = _wrk(port, requests, seconds, connections=CONNECTIONS)
+            figures = _wrk(served.port, requests, seconds, connections=CONNECTIONS)
             stop.set()
             sampler.join()
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
     first = [rss for at, rss in samples if at <= 10]
     last = [rss for at, rss in samples if at >= samples[-1][0] - 10]
     rss_first, rss_last = sum(first) / len(first), sum(last) / len(last)

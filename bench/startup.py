@@ -1,19 +1,12 @@
 """Start-up: seconds from launching `python -m graphql_api` to GET /healthz answering, and resident memory."""
 
 import json
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-from bench.http import wait_until_ready
-from bench.measure import REPO, median
+from bench.measure import median, resident_mb, serving
 from etl.output import sha256_of, write_manifest, write_table
 from etl.tables import TABLES
 
@@ -48,25 +41,5 @@ def _without_recommendations(data_dir: Path, copy: Path) -> Path:
 
 
 def _once(data_dir: Path) -> dict[str, float]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graphql_api", "--data-dir", str(data_dir), "--port", str(port)],
-        cwd=REPO, start_new_session=True, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        wait_until_ready(port)
-        ready = time.perf_counter() - started
-        return {"ready_seconds": ready, "rss_mb": resident_mb(process.pid)}
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-
-
-def resident_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
+    with serving("graphql_api", data_dir) as served:
+        return {"ready_seconds": served.ready_seconds, "rss_mb": resident_mb(served.pid)}
