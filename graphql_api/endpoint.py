@@ -79,7 +79,7 @@ class GraphQLEndpoint:
 
     async def handle(self, request: Request) -> Response:
         try:
-            if request.method == "GET":
+            if request.method in ("GET", "HEAD"):
                 return self._get(request)
             return await self._post(request)
         except _RequestError as error:

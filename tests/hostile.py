@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 ERROR = "error"  # a 4xx status, or a GraphQL error in the body
 ANSWER = "answer"  # a normal answer (a valid request that is only large or odd)
+HEADERS_ONLY = "headers-only"  # a 200 with no body to read (HEAD)
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ def corpus() -> list[Hostile]:
     items += [
         Hostile("put", "PUT", body=typename),
         Hostile("delete", "DELETE"),
+        Hostile("head", "HEAD", "/graphql?query=%7B__typename%7D", headers={}, expect=HEADERS_ONLY),
         Hostile("patch", "PATCH", body=typename),
         Hostile("get-without-query", "GET", headers={"Accept": "application/json"}),
         Hostile(

@@ -1,12 +1,13 @@
 """The root Query: the customer's six functions, and the way into the graph of films and people."""
 
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
 from graphql_api import messages
 from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES, month_number, weekday_number
 from graphql_api.data.model import ReadModel
+from graphql_api.data.suggest import Suggester
 from graphql_api.schema.enums import Month, Weekday
 from graphql_api.schema.errors import bad_user_input
 from graphql_api.schema.inputs import lookup_key
@@ -30,7 +31,7 @@ from graphql_api.schema.success import (
 )
 from graphql_api.schema.title_lookup import TitleScore, TitleScoreResult, TitleVotes, TitleVotesResult
 
-GRAPHQL_INT_MAX = 2**31 - 1
+Result = TypeVar("Result")
 
 
 def _model(info: strawberry.Info) -> ReadModel:
@@ -103,13 +104,7 @@ class Query:
                     movie=found,
                 )
             )
-        if not matches:
-            return TitleScoreResult(
-                message=messages.no_title(title),
-                suggestions=list(model.title_suggester.suggest(title)),
-                matches=[],
-            )
-        return TitleScoreResult(message=matches[0].message, suggestions=[], matches=matches)
+        return _answer(TitleScoreResult, matches, messages.no_title(title), model.title_suggester, title)
 
     @strawberry.field(
         description=f"The votes of every film with a title; given only for films with at least "
@@ -123,13 +118,7 @@ class Query:
         model = _model(info)
         rows = model.titles_by_key.get(lookup_key("title", title))
         matches = [_title_votes(movie(model, row)) for row in rows]
-        if not matches:
-            return TitleVotesResult(
-                message=messages.no_title(title),
-                suggestions=list(model.title_suggester.suggest(title)),
-                matches=[],
-            )
-        return TitleVotesResult(message=matches[0].message, suggestions=[], matches=matches)
+        return _answer(TitleVotesResult, matches, messages.no_title(title), model.title_suggester, title)
 
     @strawberry.field(description="An actor's success measured by the return of the films they acted in.")
     def actor(
@@ -156,13 +145,7 @@ class Query:
                     person=found,
                 )
             )
-        if not matches:
-            return ActorResult(
-                message=messages.no_actor(name),
-                suggestions=list(model.actor_suggester.suggest(name)),
-                matches=[],
-            )
-        return ActorResult(message=matches[0].message, suggestions=[], matches=matches)
+        return _answer(ActorResult, matches, messages.no_actor(name), model.actor_suggester, name)
 
     @strawberry.field(
         description="A director's success measured by the return of the films they directed (crew job exactly "
@@ -179,13 +162,7 @@ class Query:
         model = _model(info)
         rows = model.directors_by_key.get(lookup_key("name", name))
         matches = [_director_success(model, row) for row in rows]
-        if not matches:
-            return DirectorResult(
-                message=messages.no_director(name),
-                suggestions=list(model.director_suggester.suggest(name)),
-                matches=[],
-            )
-        return DirectorResult(message=matches[0].message, suggestions=[], matches=matches)
+        return _answer(DirectorResult, matches, messages.no_director(name), model.director_suggester, name)
 
     @strawberry.field(
         description="Films like the film with a title (the customer's recomendacion): its most similar films, "
@@ -209,11 +186,7 @@ class Query:
                 found.title or "", found.release_year, [entry.movie.title or "" for entry in similar]
             )
             matches.append(Recommendation(movie=found, similar=similar, message=message))
-        if not matches:
-            return RecommendationsResult(
-                message=messages.no_title(title), suggestions=list(model.title_suggester.suggest(title)), matches=[]
-            )
-        return RecommendationsResult(message=matches[0].message, suggestions=[], matches=matches)
+        return _answer(RecommendationsResult, matches, messages.no_title(title), model.title_suggester, title)
 
     @strawberry.field(description="A film by its TMDB id; null when there is none.")
     def movie(
@@ -230,6 +203,13 @@ class Query:
         model = _model(info)
         row = model.person_row(id)
         return None if row is None else person(model, row)
+
+
+def _answer(result: type[Result], matches: list[Any], no_match: str, suggester: Suggester, text: str) -> Result:
+    """A lookup's result: the first match answers; with no match, say so and suggest close ones."""
+    if not matches:
+        return result(message=no_match, suggestions=list(suggester.suggest(text)), matches=[])  # type: ignore[call-arg]
+    return result(message=matches[0].message, suggestions=[], matches=matches)  # type: ignore[call-arg]
 
 
 def _title_votes(found: Movie) -> TitleVotes:
