@@ -106,9 +106,7 @@ class Engine:
             return ExecutionResult(None, [problem])
         deadline = _Deadline(self.limits.time_budget_seconds)
         if self._plans and operation_name not in prepared.plans:
-            prepared.plans[operation_name] = compile_plan(
-                self.schema, prepared.document, operation_name, self._root_value
-            )
+            prepared.plans[operation_name] = self._plan(prepared.document, operation_name)
         plan = prepared.plans.get(operation_name)
         if plan is not None:
             try:
@@ -158,21 +156,36 @@ class Engine:
     def resolve(self, query: str) -> tuple[Prepared, dict[str, str] | None]:
         """What to execute for a query text: its own prepared document, or a shared template and
         the values of the string literals cut out of the text."""
-        if query in self._cache:
+        if query in self._cache or self._hoister is None:
             return self.prepare(query), None
-        split = self._hoister.split(query) if self._hoister is not None else None
-        if split is None or self._hoister is None:
-            return self.prepare(query), None
+        try:
+            shared = self._shared_template(query, self._hoister)
+        except Exception:  # an optimization must never cost an answer: log it, take the ordinary path
+            log.exception("sharing a template failed; running the query on its own")
+            shared = None
+        return shared or (self.prepare(query), None)
+
+    def _shared_template(self, query: str, hoister: Hoister) -> tuple[Prepared, dict[str, str] | None] | None:
+        split = hoister.split(query)
+        if split is None:
+            return None
         shape, values = split
-        if not self._hoister.knows(shape):  # a new shape: prepare this text, and learn the shape from it
+        if not hoister.knows(shape):  # a new shape: prepare this text, and learn the shape from it
             prepared = self.prepare(query)
             if prepared.document is not None:
-                self._hoister.learn(shape, prepared.document, len(values), self._prepare_document)
+                hoister.learn(shape, prepared.document, len(values), self._prepare_document)
             return prepared, None
-        template = self._hoister.template(shape)
+        template = hoister.template(shape)
         if template is None or any(len(value) > self.limits.max_string_length for value in values):
-            return self.prepare(query), None
+            return None
         return template.prepared, dict(zip(template.variable_names, values, strict=True))
+
+    def _plan(self, document: DocumentNode, operation_name: str | None) -> Plan | None:
+        try:
+            return compile_plan(self.schema, document, operation_name, self._root_value)
+        except Exception:  # the general executor serves what cannot be planned
+            log.exception("planning a query failed; graphql-core will execute it")
+            return None
 
     def _prepare(self, query: str) -> Prepared:
         limits = self.limits
@@ -205,6 +218,9 @@ class Engine:
             errors = errors or check_measure(self.schema, document, limits)
         except RecursionError:
             return _refused("Query refused: it is nested too deeply.")
+        except Exception:  # a check of ours failed: refuse rather than run an unchecked query
+            log.exception("checking a query failed")
+            return _refused("Query refused: it could not be checked against this service's limits.")
         if errors:
             return Prepared(None, tuple(errors), {})
         operations = {
