@@ -38,7 +38,7 @@ class Answer:
 class ResponseCache:
     """Answers by request, least recently used out first, bounded in entries and in bytes."""
 
-    def __init__(self, max_entries: int = 4096, max_bytes: int = 64 << 20, max_entry_bytes: int = 256 << 10) -> None:
+    def __init__(self, max_entries: int = 4096, max_bytes: int = 16 << 20, max_entry_bytes: int = 256 << 10) -> None:
         self._entries: OrderedDict[Any, Answer] = OrderedDict()
         self._bytes = 0
         self._max_entries = max_entries

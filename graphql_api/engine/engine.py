@@ -70,7 +70,7 @@ class Engine:
         schema: GraphQLSchema,
         root_value: Any,
         limits: Limits,
-        cache_size: int = 2048,
+        cache_size: int = 512,
         hoist: bool = True,
         plans: bool = True,
     ) -> None:

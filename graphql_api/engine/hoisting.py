@@ -48,7 +48,7 @@ class Template:
 
 
 class Hoister:
-    def __init__(self, schema: GraphQLSchema, cache_size: int = 1024) -> None:
+    def __init__(self, schema: GraphQLSchema, cache_size: int = 256) -> None:
         self._schema = schema
         self._templates: OrderedDict[str, Template | None] = OrderedDict()
         self._cache_size = cache_size
