@@ -9,12 +9,12 @@ from bench.workload import literal_document, queries
 from graphql_api.data.loader import load
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 
 
 def run(data_dir: Path, iterations: int = 2000) -> dict[str, Any]:
     model = load(data_dir)
-    engine = Engine(schema._schema, model, Limits())
+    engine = Engine(graphql_schema, model, Limits())
     results: dict[str, Any] = {"iterations": iterations}
     for query in queries(model):
         results[query.name] = {

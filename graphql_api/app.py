@@ -9,7 +9,7 @@ from graphql_api.data.loader import load
 from graphql_api.data.model import ReadModel
 from graphql_api.endpoint import GraphQLEndpoint
 from graphql_api.engine.engine import Engine
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
 
 
@@ -22,7 +22,7 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=None,
     )
-    engine = Engine(schema._schema, model, settings.limits)
+    engine = Engine(graphql_schema, model, settings.limits)
     app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
 
     @app.get("/healthz")

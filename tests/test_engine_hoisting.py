@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.hoisting import Hoister
 from graphql_api.engine.limits import Limits
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 
 QUERIES = [
     '{ titleScore(title: "%s") { message suggestions matches { title score movie { id } } } }',
@@ -22,8 +22,8 @@ VALUES = ["Toy Story", "Cinderella", "tom hanks", "John Lasseter", "sábado", "n
 @pytest.fixture(scope="module")
 def engines(api_model):
     return (
-        Engine(schema._schema, api_model, Limits(), hoist=True),
-        Engine(schema._schema, api_model, Limits(), hoist=False),
+        Engine(graphql_schema, api_model, Limits(), hoist=True),
+        Engine(graphql_schema, api_model, Limits(), hoist=False),
     )
 
 
@@ -39,8 +39,8 @@ def test_same_answers_with_and_without_hoisting(engines, query):
 @settings(max_examples=150, deadline=None)
 @given(st.text(st.characters(codec="utf-8", exclude_characters='"\\\n\r'), max_size=40))
 def test_any_title_gets_the_ordinary_answer(api_model, title):
-    hoisting = Engine(schema._schema, api_model, Limits(), hoist=True)
-    plain = Engine(schema._schema, api_model, Limits(), hoist=False)
+    hoisting = Engine(graphql_schema, api_model, Limits(), hoist=True)
+    plain = Engine(graphql_schema, api_model, Limits(), hoist=False)
     query = '{ titleScore(title: "%s") { message suggestions matches { title } } }'
     hoisting.run(query % "warm-up")  # the shape is learned from the first text
     assert hoisting.run(query % title).formatted == plain.run(query % title).formatted
@@ -66,9 +66,9 @@ def test_second_text_of_a_shape_uses_the_template(engines):
     ],
 )
 def test_other_cases_take_the_ordinary_path(api_model, query):
-    hoister = Hoister(schema._schema)
-    engine = Engine(schema._schema, api_model, Limits(), hoist=True)
-    plain = Engine(schema._schema, api_model, Limits(), hoist=False)
+    hoister = Hoister(graphql_schema)
+    engine = Engine(graphql_schema, api_model, Limits(), hoist=True)
+    plain = Engine(graphql_schema, api_model, Limits(), hoist=False)
     for _ in range(2):
         assert (
             engine.run(query, operation_name="A" if "query A" in query else None).formatted

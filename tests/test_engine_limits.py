@@ -6,12 +6,12 @@ from fastapi.testclient import TestClient
 from graphql_api.app import create_app
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
 
 
 def errors(model, query: str, limits: Limits | None = None, variables: dict | None = None) -> list[dict]:
-    result = Engine(schema._schema, model, limits or Limits()).run(query, variables)
+    result = Engine(graphql_schema, model, limits or Limits()).run(query, variables)
     assert result.errors, "expected an error"
     return [error.formatted for error in result.errors]
 
@@ -23,7 +23,7 @@ def code(model, query: str, limits: Limits | None = None, variables: dict | None
 def test_depth(api_model):
     query = "{ movie(id: 862) { cast(first: 1) { nodes { person { castCredits(first: 1) { nodes { movie { id } } } } } } } }"
     assert code(api_model, query, Limits(max_depth=5)) == "QUERY_TOO_COMPLEX"
-    assert Engine(schema._schema, api_model, Limits(max_depth=8)).run(query).errors is None
+    assert Engine(graphql_schema, api_model, Limits(max_depth=8)).run(query).errors is None
 
 
 def test_aliases_counted_through_fragments(api_model):

@@ -4,7 +4,7 @@ import pytest
 
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 from tests.conftest import CONTRACT_QUERY
 
 QUERIES = [
@@ -45,8 +45,8 @@ VARIABLES = {"t": "Cinderella", "n": "Tom Hanks", "first": 2, "s": True}
 def engines(request):
     model = request.getfixturevalue("api_model" if request.param == "api" else "sample_model")
     return (
-        Engine(schema._schema, model, Limits(), plans=True),
-        Engine(schema._schema, model, Limits(), plans=False),
+        Engine(graphql_schema, model, Limits(), plans=True),
+        Engine(graphql_schema, model, Limits(), plans=False),
     )
 
 
@@ -78,7 +78,7 @@ def test_plain_queries_run_without_falling_back(engines, query):
 
     planned, general = engines
     prepared = planned.prepare(query)
-    plan = compile_plan(schema._schema, prepared.document, None, planned._root_value)
+    plan = compile_plan(graphql_schema, prepared.document, None, planned._root_value)
     assert plan is not None
     expected = general.run(query, VARIABLES)
     if expected.errors:  # the data has a null where the schema forbids one: nothing to compare

@@ -8,7 +8,7 @@ from etl.recommend import WEIGHTS, recommendations
 from etl.tables import TABLES
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 from tests.rawfiles import cast_entry, credits_row, crew_entry, movie, write_credits, write_movies
 
 
@@ -116,7 +116,7 @@ CONTRACT = """{ recommendations(title: "Toy Story", first: 5) {
 
 
 def test_contract_query_on_the_sample(sample_model):
-    result = Engine(schema._schema, sample_model, Limits()).run(CONTRACT)
+    result = Engine(graphql_schema, sample_model, Limits()).run(CONTRACT)
     assert result.errors is None
     answer = result.data["recommendations"]
     match = answer["matches"][0]
@@ -129,7 +129,7 @@ def test_contract_query_on_the_sample(sample_model):
 
 
 def test_unknown_title_and_caps(sample_model):
-    engine = Engine(schema._schema, sample_model, Limits())
+    engine = Engine(graphql_schema, sample_model, Limits())
     answer = engine.run('{ recommendations(title: "Toy Stroy") { message suggestions matches { movie { id } } } }')
     assert answer.data["recommendations"]["matches"] == []
     assert "Toy Story" in answer.data["recommendations"]["suggestions"]

@@ -13,10 +13,10 @@ def test_schema_file_is_up_to_date():
 def test_every_type_and_field_is_described():
     from graphql import GraphQLObjectType
 
-    from graphql_api.schema import schema
+    from graphql_api.schema import graphql_schema
 
     missing = []
-    for name, graphql_type in schema._schema.type_map.items():
+    for name, graphql_type in graphql_schema.type_map.items():
         if name.startswith("__") or not isinstance(graphql_type, GraphQLObjectType):
             continue
         if not graphql_type.description:

@@ -5,7 +5,7 @@ from graphql import GraphQLNonNull, GraphQLObjectType, Undefined, get_named_type
 
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.schema import schema
+from graphql_api.schema import graphql_schema
 
 REQUIRED = {"id": {"movie": "862", "person": "31"}, "title": '"Toy Story"', "name": '"Tom Hanks"', "month": '"enero"',
             "day": '"lunes"'}  # fmt: skip
@@ -32,17 +32,17 @@ def selection(object_type: GraphQLObjectType, depth: int) -> str:
     return " ".join(parts) or "__typename"
 
 
-ROOT_FIELDS = list(schema._schema.query_type.fields)
+ROOT_FIELDS = list(graphql_schema.query_type.fields)
 
 
 @pytest.mark.parametrize("root", ROOT_FIELDS)
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_every_field_with_defaults(api_model, root, depth):
-    field = schema._schema.query_type.fields[root]
+    field = graphql_schema.query_type.fields[root]
     target = get_named_type(field.type)
     body = f" {{ {selection(target, depth)} }}" if isinstance(target, GraphQLObjectType) else ""
     query = f"{{ {root}{argument_text(root, field)}{body} }}"
-    engine = Engine(schema._schema, api_model, Limits(max_nodes=10**9, max_depth=50, max_aliases=10**6))
+    engine = Engine(graphql_schema, api_model, Limits(max_nodes=10**9, max_depth=50, max_aliases=10**6))
     result = engine.run(query)
     for error in result.errors or []:
         assert error.extensions.get("code") != "INTERNAL_SERVER_ERROR", (query, error)

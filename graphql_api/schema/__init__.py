@@ -5,6 +5,8 @@ import strawberry
 from graphql_api.schema.query import Query
 
 schema = strawberry.Schema(query=Query)
+# The graphql-core schema Strawberry builds: what the engine parses, validates and executes against.
+graphql_schema = schema._schema
 
 
 def export() -> str:
