@@ -3,9 +3,10 @@
 import unicodedata
 
 from graphql_api.data.text import normalize
+from graphql_api.engine.limits import Limits
 from graphql_api.schema.errors import bad_user_input
 
-MAX_TEXT_LENGTH = 300
+MAX_TEXT_LENGTH = Limits.max_string_length  # also enforced by the engine, whose limit can be raised
 
 
 def lookup_key(argument: str, value: str) -> str:
