@@ -5,7 +5,6 @@ the request alone; repeated requests are answered from a bounded cache without e
 """
 
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
 from graphql_api.engine.engine import Engine
+from graphql_api.engine.lru import LRU
 
 log = logging.getLogger("graphql_api")
 
@@ -39,27 +39,15 @@ class ResponseCache:
     """Answers by request, least recently used out first, bounded in entries and in bytes."""
 
     def __init__(self, max_entries: int = 4096, max_bytes: int = 16 << 20, max_entry_bytes: int = 256 << 10) -> None:
-        self._entries: OrderedDict[Any, Answer] = OrderedDict()
-        self._bytes = 0
-        self._max_entries = max_entries
-        self._max_bytes = max_bytes
+        self._answers: LRU[Any, Answer] = LRU(max_entries, max_bytes, weight=lambda answer: len(answer.body))
         self._max_entry_bytes = max_entry_bytes
 
     def get(self, key: Any) -> Answer | None:
-        answer = self._entries.get(key)
-        if answer is not None:
-            self._entries.move_to_end(key)
-        return answer
+        return self._answers.get(key)
 
     def put(self, key: Any, answer: Answer) -> None:
-        size = len(answer.body)
-        if size > self._max_entry_bytes or key in self._entries:
-            return
-        self._entries[key] = answer
-        self._bytes += size
-        while len(self._entries) > self._max_entries or self._bytes > self._max_bytes:
-            _, evicted = self._entries.popitem(last=False)
-            self._bytes -= len(evicted.body)
+        if len(answer.body) <= self._max_entry_bytes and key not in self._answers:
+            self._answers.put(key, answer)
 
 
 class _RequestError(Exception):

@@ -2,7 +2,6 @@
 
 import logging
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from graphql import (
 from graphql_api.engine.checks import check_measure, precheck
 from graphql_api.engine.hoisting import Hoister
 from graphql_api.engine.limits import Limits
+from graphql_api.engine.lru import LRU
 from graphql_api.engine.plan import Fallback, Plan, compile_plan
 
 log = logging.getLogger("graphql_api")
@@ -80,8 +80,7 @@ class Engine:
         self._rules = list(specified_rules)
         if not limits.introspection:
             self._rules.append(NoSchemaIntrospectionCustomRule)
-        self._cache: OrderedDict[str, Prepared] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: LRU[str, Prepared] = LRU(cache_size)
         self._hoister = Hoister(schema) if hoist else None
         self._plans = plans
 
@@ -89,11 +88,7 @@ class Engine:
         prepared = self._cache.get(query)
         if prepared is None:
             prepared = self._prepare(query)
-            self._cache[query] = prepared
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(query)
+            self._cache.put(query, prepared)
         return prepared
 
     def execute(

@@ -13,7 +13,6 @@ or ID argument never depends on its value, so a shape valid once is valid for ev
 """
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -36,6 +35,8 @@ from graphql import (
 )
 from graphql.language import DocumentNode
 
+from graphql_api.engine.lru import LRU
+
 _STRING = re.compile(r'"[^"\\\n\r]*"')
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
 _PREFIX = "_lit"
@@ -50,8 +51,7 @@ class Template:
 class Hoister:
     def __init__(self, schema: GraphQLSchema, cache_size: int = 256) -> None:
         self._schema = schema
-        self._templates: OrderedDict[str, Template | None] = OrderedDict()
-        self._cache_size = cache_size
+        self._templates: LRU[str, Template | None] = LRU(cache_size)
 
     def split(self, query: str) -> tuple[str, list[str]] | None:
         """(shape, literal values) of a query, or None when it is not a plain case."""
@@ -70,8 +70,7 @@ class Hoister:
 
     def template(self, shape: str) -> Template | None:
         """The template of a known shape; None when that shape cannot be hoisted."""
-        self._templates.move_to_end(shape)
-        return self._templates[shape]
+        return self._templates.get(shape)
 
     def learn(
         self, shape: str, document: DocumentNode, literal_count: int, prepare: Callable[[DocumentNode], Any]
@@ -83,9 +82,7 @@ class Hoister:
             replaced, names = made
             prepared = prepare(replaced)
             template = Template(prepared, names) if prepared.document is not None else None
-        self._templates[shape] = template
-        if len(self._templates) > self._cache_size:
-            self._templates.popitem(last=False)
+        self._templates.put(shape, template)
 
 
 def _make_template(
