@@ -20,6 +20,7 @@ from etl.literals import CAST, CREW, LiteralError, Shape, ShapeParser, decode_co
 from etl.movies import Duplicate, csv_line
 from etl.raw_csv import RawFile
 from etl.rejects import Reject
+from etl.runs import positions_in_runs
 from etl.tables import CREDITS_COLUMNS, TABLES
 
 _CAST = ShapeParser(CAST)
@@ -136,7 +137,7 @@ def build_tables(cast: _Entries, crew: _Entries) -> dict[str, pa.Table]:
             "person_id": crew_columns["id"],
             "department": crew_columns["department"],
             "job": crew_columns["job"],
-            "position": pa.array(_positions(crew.rows), pa.int32()),
+            "position": pa.array(positions_in_runs(np.asarray(crew.rows, dtype=np.int64)), pa.int32()),  # rows are runs
             "credit_id": crew_columns["credit_id"],
         },
         schema=TABLES["crew"],
@@ -146,16 +147,6 @@ def build_tables(cast: _Entries, crew: _Entries) -> dict[str, pa.Table]:
         "cast": _sorted_by_movie(cast_table),
         "crew": _sorted_by_movie(crew_table),
     }
-
-
-def _positions(rows: list[int]) -> np.ndarray:
-    """Each entry's index within its credits row (rows are contiguous runs)."""
-    row_array = np.asarray(rows, dtype=np.int64)
-    if row_array.size == 0:
-        return row_array
-    starts = np.flatnonzero(np.r_[True, row_array[1:] != row_array[:-1]])
-    run_lengths = np.diff(np.r_[starts, row_array.size])
-    return np.arange(row_array.size) - np.repeat(starts, run_lengths)
 
 
 def _people(

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from etl.runs import positions_in_runs
 from etl.tables import TABLES
 
 TOP_K = 50
@@ -106,12 +107,7 @@ def recommendations(
 
 def _renumber_ranks(table: pa.Table) -> pa.Table:
     """Ranks 0, 1, 2... per film after dropping zero scores (which only ever come last)."""
-    movie_ids = table.column("movie_id").to_numpy()
-    if len(movie_ids) == 0:
-        return table
-    starts = np.flatnonzero(np.r_[True, movie_ids[1:] != movie_ids[:-1]])
-    lengths = np.diff(np.r_[starts, len(movie_ids)])
-    ranks = np.arange(len(movie_ids)) - np.repeat(starts, lengths)
+    ranks = positions_in_runs(table.column("movie_id").to_numpy())
     return table.set_column(1, TABLES["recommendations"].field("rank"), pa.array(ranks.astype(np.int32)))
 
 
