@@ -53,6 +53,10 @@ class Measure:
     aliases: int
     nodes: int
 
+    def beside(self, other: "Measure") -> "Measure":
+        """The measure of two selections side by side."""
+        return Measure(max(self.depth, other.depth), self.aliases + other.aliases, self.nodes + other.nodes)
+
 
 def check_measure(schema: GraphQLSchema, document: DocumentNode, limits: Limits) -> list[GraphQLError]:
     measure = measure_document(schema, document)
@@ -79,17 +83,15 @@ def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:
     memo: dict[str, Measure] = {}
 
     def selections(selection_set: SelectionSetNode, parent: GraphQLObjectType | None) -> Measure:
-        depth = aliases = nodes = 0
+        total = Measure(0, 0, 0)
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                found = _field(selection, parent)
-                depth, aliases, nodes = max(depth, found.depth), aliases + found.aliases, nodes + found.nodes
+                total = total.beside(_field(selection, parent))
+            elif isinstance(selection, FragmentSpreadNode):
+                total = total.beside(fragment(selection.name.value))
             else:
-                found = (
-                    fragment(selection.name.value) if isinstance(selection, FragmentSpreadNode) else inline(selection)  # type: ignore[arg-type]
-                )
-                depth, aliases, nodes = max(depth, found.depth), aliases + found.aliases, nodes + found.nodes
-        return Measure(depth, aliases, nodes)
+                total = total.beside(inline(selection))  # type: ignore[arg-type]
+        return total
 
     def _field(node: FieldNode, parent: GraphQLObjectType | None) -> Measure:
         alias = 1 if node.alias else 0
@@ -119,9 +121,7 @@ def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:
     total = Measure(0, 0, 0)
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
-            root = schema.get_root_type(definition.operation)
-            found = selections(definition.selection_set, root)
-            total = Measure(max(total.depth, found.depth), total.aliases + found.aliases, total.nodes + found.nodes)
+            total = total.beside(selections(definition.selection_set, schema.get_root_type(definition.operation)))
     return total
 
 
