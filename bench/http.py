@@ -45,8 +45,8 @@ def _measure_query(port: int, files: dict[str, Path], seconds: int, repeat: int)
         graphql_runs, bare_runs = [], []
         bare_file = files["bare-repeated" if workload == "repeated" else "bare-distinct"]
         for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
-            graphql_runs.append(_wrk(port, files[workload], seconds))
-            bare_runs.append(_wrk(port, bare_file, seconds))
+            graphql_runs.append(run_wrk(port, files[workload], seconds))
+            bare_runs.append(run_wrk(port, bare_file, seconds))
         graphql = _summary(graphql_runs)
         bare = _summary(bare_runs)
         figures[workload] = {"graphql": graphql, "bare": bare, "ratio": graphql["rps"] / bare["rps"]}
@@ -61,9 +61,9 @@ def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str
     files: dict[str, dict[str, Path]] = {}
     for query in workload:
         lines = {
-            "repeated": [_post(query.document, query.common)],
-            "distinct": [_post(query.document, value) for value in query.values],
-            "distinct-literal": [_post(literal_document(query, value), None) for value in query.values],
+            "repeated": [post_line(query.document, query.common)],
+            "distinct": [post_line(query.document, value) for value in query.values],
+            "distinct-literal": [post_line(literal_document(query, value), None) for value in query.values],
             "bare-repeated": [_get(query, query.common)],
             "bare-distinct": [_get(query, value) for value in query.values],
         }
@@ -75,7 +75,7 @@ def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str
     return files
 
 
-def _post(document: str, value: str | None) -> str:
+def post_line(document: str, value: str | None) -> str:
     payload: dict[str, Any] = {"query": document}
     if value is not None:
         payload["variables"] = {"v": value}
@@ -86,7 +86,7 @@ def _get(query: Query, value: str) -> str:
     return f"GET\t{query.bare_path}?{urlencode({query.bare_parameter: value})}\t"
 
 
-def _wrk(port: int, requests: Path, seconds: int, connections: int = CONNECTIONS) -> dict[str, float]:
+def run_wrk(port: int, requests: Path, seconds: int, connections: int = CONNECTIONS) -> dict[str, float]:
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(LUA),
                f"http://127.0.0.1:{port}", "--", str(requests)]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.http import LUA, _post, _wrk
+from bench.http import LUA, post_line, run_wrk
 from bench.measure import resident_mb, serving
 from bench.workload import literal_document, queries
 from graphql_api.data.loader import load
@@ -28,18 +28,18 @@ def run(data_dir: Path, seconds: int = 60) -> dict[str, Any]:
         for index in range(60_000):
             query = workload[index % len(workload)]
             if index % 5 == 4:
-                lines.append(_post(query.document, query.common))
+                lines.append(post_line(query.document, query.common))
             elif index % 2:
-                lines.append(_post(query.document, query.values[index % len(query.values)]))
+                lines.append(post_line(query.document, query.values[index % len(query.values)]))
             else:
-                lines.append(_post(literal_document(query, query.values[index % len(query.values)]), None))
+                lines.append(post_line(literal_document(query, query.values[index % len(query.values)]), None))
         requests.write_text("\n".join(lines) + "\n", encoding="utf-8")
         with serving("graphql_api", data_dir) as served:
             samples: list[tuple[float, float]] = []
             stop = threading.Event()
             sampler = threading.Thread(target=_sample, args=(served.pid, samples, stop), daemon=True)
             sampler.start()
-            figures = _wrk(served.port, requests, seconds, connections=CONNECTIONS)
+            figures = run_wrk(served.port, requests, seconds, connections=CONNECTIONS)
             stop.set()
             sampler.join()
     first = [rss for at, rss in samples if at <= 10]
