@@ -6,13 +6,19 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA_DIR ?= data/processed
 
-.PHONY: setup run test lint data bench
+.PHONY: setup setup-dev run test lint data bench
 
 setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 data: setup
@@ -21,12 +27,12 @@ data: setup
 run: data
 	$(PY) -m graphql_api --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)
 
-lint: setup
+lint: setup-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
 test: lint
 	$(PY) -m pytest
 
-bench: setup
+bench: setup-dev
 	$(PY) -m bench

@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
+from etl.contract import CREDITS_FILE, MOVIES_FILE, ContractError, verify
 from etl.generate import DEFAULT_SEED, FULL_SCALE_MOVIES, generate
 from etl.pipeline import run
-from graphql_api.data.loader import DataError, check
 
 OUT = Path(__file__).resolve().parent / "out"
 RAW = OUT / "raw"
@@ -13,7 +13,7 @@ PROCESSED = OUT / "processed"
 
 
 def raw_files() -> tuple[Path, Path]:
-    movies, credits = RAW / "movies_dataset.csv", RAW / "credits.csv"
+    movies, credits = RAW / MOVIES_FILE, RAW / CREDITS_FILE
     if not (movies.is_file() and credits.is_file()):
         print(f"generating {FULL_SCALE_MOVIES:,} films into {RAW}...", file=sys.stderr)
         generate(RAW, FULL_SCALE_MOVIES, DEFAULT_SEED)
@@ -22,8 +22,8 @@ def raw_files() -> tuple[Path, Path]:
 
 def processed() -> Path:
     try:
-        check(PROCESSED)
-    except DataError:
+        verify(PROCESSED)
+    except ContractError:
         movies, credits = raw_files()
         run(movies, credits, PROCESSED)
     return PROCESSED

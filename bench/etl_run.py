@@ -15,7 +15,7 @@ import pandas as pd
 
 def naive(movies_path: Path, credits_path: Path) -> None:
     """The obvious approach: pandas read_csv, then ast.literal_eval on every nested cell of both files."""
-    from etl import naive as reference
+    from bench import naive as reference
     from etl.movies import NESTED
 
     movies = pd.read_csv(movies_path, dtype=str, keep_default_na=False)

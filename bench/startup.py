@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import median, resident_mb, serving
-from etl.output import sha256_of, write_manifest, write_table
+from etl.contract import sha256_of
+from etl.output import write_manifest, write_table
 from etl.tables import TABLES
 
 

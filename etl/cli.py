@@ -4,11 +4,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from etl.contract import CREDITS_FILE, MOVIES_FILE, PROCESSED_DIR, RAW_DIR
 from etl.errors import InputFileError
 from etl.pipeline import FileCounts, Summary, run
 
-DEFAULT_RAW_DIR = Path("data/raw")
-DEFAULT_OUT_DIR = Path("data/processed")
 EXIT_BAD_INPUT = 2
 
 
@@ -20,19 +19,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--movies",
         type=Path,
-        default=DEFAULT_RAW_DIR / "movies_dataset.csv",
+        default=RAW_DIR / MOVIES_FILE,
         help="raw movies file (default: %(default)s)",
     )
     parser.add_argument(
         "--credits",
         type=Path,
-        default=DEFAULT_RAW_DIR / "credits.csv",
+        default=RAW_DIR / CREDITS_FILE,
         help="raw credits file (default: %(default)s)",
     )
     parser.add_argument(
         "--out",
         type=Path,
-        default=DEFAULT_OUT_DIR,
+        default=PROCESSED_DIR,
         help="output directory, replaced atomically (default: %(default)s)",
     )
     parser.add_argument("--quiet", action="store_true", help="print only the summary")

@@ -43,7 +43,7 @@ NESTED = (
 
 
 @dataclass
-class Movie:
+class MovieRecord:
     id: int
     line: int
     raw: tuple[str, ...]
@@ -75,7 +75,7 @@ class Duplicate:
 
 @dataclass
 class MoviesResult:
-    movies: list[Movie]
+    movies: list[MovieRecord]
     tables: dict[str, pa.Table]
     rejects: list[Reject]
     duplicates: list[Duplicate]
@@ -86,7 +86,7 @@ class MoviesResult:
 def clean_movies(raw: RawFile) -> MoviesResult:
     rejects = list(raw.malformed)
     rejected_ids: dict[int, Reject] = {}
-    by_id: dict[int, list[Movie]] = {}
+    by_id: dict[int, list[MovieRecord]] = {}
     columns = [raw.columns[name] for name in MOVIES_COLUMNS]
     for index, line in enumerate(raw.lines):
         fields = tuple(column[index] for column in columns)
@@ -115,7 +115,7 @@ def clean_movies(raw: RawFile) -> MoviesResult:
     )
 
 
-def _clean_record(fields: tuple[str, ...], line: int) -> Movie:
+def _clean_record(fields: tuple[str, ...], line: int) -> MovieRecord:
     raw = dict(zip(MOVIES_COLUMNS, fields, strict=True))
     movie_id = _field("id", values.parse_id, raw)
     released = _field("release_date", values.parse_date, raw)
@@ -141,7 +141,7 @@ def _clean_record(fields: tuple[str, ...], line: int) -> Movie:
     }
     nested = [_nested(spec, raw[spec.column]) for spec in NESTED]
     row["collection_id"] = int(nested[0][0][0]) if nested[0] else None
-    return Movie(id=movie_id, line=line, raw=fields, row=row, nested=nested)
+    return MovieRecord(id=movie_id, line=line, raw=fields, row=row, nested=nested)
 
 
 def _field(column: str, parse: Callable[[str], Any], raw: dict[str, str]) -> Any:
@@ -162,8 +162,8 @@ def _nested(spec: Nested, cell: str) -> list[tuple[str, ...]]:
         raise ValueError(f"{spec.column} is not a valid nested value: {error}") from None
 
 
-def _merge_duplicates(file: str, by_id: dict[int, list[Movie]]) -> tuple[list[Movie], list[Duplicate]]:
-    kept: list[Movie] = []
+def _merge_duplicates(file: str, by_id: dict[int, list[MovieRecord]]) -> tuple[list[MovieRecord], list[Duplicate]]:
+    kept: list[MovieRecord] = []
     duplicates: list[Duplicate] = []
     for movie_id in sorted(by_id):
         rows = by_id[movie_id]
@@ -181,7 +181,7 @@ def _merge_duplicates(file: str, by_id: dict[int, list[Movie]]) -> tuple[list[Mo
     return kept, duplicates
 
 
-def build_tables(movies: list[Movie]) -> dict[str, pa.Table]:
+def build_tables(movies: list[MovieRecord]) -> dict[str, pa.Table]:
     """The movies table (sorted by id) and the unnested entity and link tables."""
     schema = TABLES["movies"]
     tables = {"movies": pa.table({name: [movie.row[name] for movie in movies] for name in schema.names}, schema=schema)}

@@ -5,7 +5,6 @@ it moved into place. A run that fails or is killed before that leaves the previo
 """
 
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -17,12 +16,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-MANIFEST = "manifest.json"
+from etl.contract import MANIFEST_FILE, sha256_of, table_file
+
 _PREVIOUS_SUFFIX = ".previous"
 
 
 def write_table(directory: Path, name: str, table: pa.Table) -> dict[str, Any]:
-    path = directory / f"{name}.parquet"
+    path = directory / table_file(name)
     # Fixed row groups and no dictionary statistics drift: the same table gives the same bytes.
     pq.write_table(table, path, compression="zstd", row_group_size=1 << 20, use_dictionary=True)
     return {"file": path.name, "rows": table.num_rows, "sha256": sha256_of(path)}
@@ -42,15 +42,7 @@ def write_csv(directory: Path, name: str, header: Sequence[str], rows: Iterable[
 
 def write_manifest(directory: Path, manifest: Mapping[str, Any]) -> None:
     text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    (directory / MANIFEST).write_text(text, encoding="utf-8")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+    (directory / MANIFEST_FILE).write_text(text, encoding="utf-8")
 
 
 def staging_directory(target: Path) -> Path:

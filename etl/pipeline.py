@@ -11,6 +11,7 @@ from typing import Any
 import pyarrow as pa
 
 from etl import output
+from etl.contract import DUPLICATES_FILE, REJECTS_FILE
 from etl.credits import CreditsResult, clean_credits
 from etl.movies import Duplicate, MoviesResult, clean_movies
 from etl.raw_csv import RawFile, read_raw_file
@@ -19,9 +20,6 @@ from etl.rejects import Reject
 from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, SCHEMA_VERSION, TABLES
 
 Progress = Callable[[str], None]
-
-REJECTS_FILE = "rejects.csv"
-DUPLICATES_FILE = "duplicates.csv"
 
 
 @dataclass(frozen=True)

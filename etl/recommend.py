@@ -27,10 +27,11 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM
 from etl.runs import positions_in_runs
 from etl.tables import TABLES
 
-TOP_K = 50
+TOP_K = RECOMMENDATIONS_PER_FILM
 TOP_CAST = 5
 BLOCK_ROWS = 256
 WEIGHTS = {"text": 0.30, "collection": 0.25, "genres": 0.15, "director": 0.10, "cast": 0.10, "language": 0.10}
@@ -156,7 +157,7 @@ def _multi_hot(links: pa.Table, key: str, row_of: dict[int, int], count: int) ->
 
 
 def _directors(crew: pa.Table) -> pa.Table:
-    mask = pc.equal(crew.column("job"), "Director")
+    mask = pc.equal(crew.column("job"), DIRECTOR_JOB)
     return crew.filter(mask).select(["movie_id", "person_id"])
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import uvicorn
 
+from etl.contract import PROCESSED_DIR, ContractError, verify
 from graphql_api.app import create_app
-from graphql_api.data.loader import DataError, check, load
-from graphql_api.settings import DEFAULT_DATA_DIR, ENV_PREFIX
+from graphql_api.data.loader import load
+from graphql_api.settings import ENV_PREFIX
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=Path(os.environ.get(ENV_PREFIX + "DATA_DIR", DEFAULT_DATA_DIR)),
+        default=Path(os.environ.get(ENV_PREFIX + "DATA_DIR", PROCESSED_DIR)),
         help="directory written by `python -m etl` (default: %(default)s)",
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: %(default)s)")
@@ -34,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         # One worker serves the model loaded here; several each load their own from the same files.
         app = create_app(load(args.data_dir)) if args.workers == 1 else None
         if app is None:
-            check(args.data_dir)
-    except DataError as error:
+            verify(args.data_dir)
+    except ContractError as error:
         print(f"error: cannot serve the data: {error}", file=sys.stderr)
         return 2
     print(

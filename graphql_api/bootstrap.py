@@ -10,23 +10,18 @@ import tempfile
 from pathlib import Path
 
 from etl.cli import format_summary
+from etl.contract import CREDITS_FILE, MOVIES_FILE, PROCESSED_DIR, RAW_DIR, ContractError, verify
 from etl.errors import InputFileError
 from etl.generate import DEFAULT_SEED, DEMO_MOVIES, generate
 from etl.pipeline import run
-from graphql_api.data.loader import DataError, check
-from graphql_api.settings import DEFAULT_DATA_DIR
-
-RAW_DIR = Path("data/raw")
-MOVIES_FILE = "movies_dataset.csv"
-CREDITS_FILE = "credits.csv"
 
 
 def ensure_data(data_dir: Path, raw_dir: Path = RAW_DIR) -> str:
     """What was done: 'kept', 'built from <dir>' or 'built from the demo data set'."""
     try:
-        check(data_dir)
+        verify(data_dir)
         return "kept"
-    except DataError as problem:
+    except ContractError as problem:
         print(f"no usable tables yet ({problem})", file=sys.stderr)
     movies, credits = raw_dir / MOVIES_FILE, raw_dir / CREDITS_FILE
     if movies.is_file() and credits.is_file():
@@ -47,7 +42,7 @@ def _progress(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graphql_api.bootstrap", description=__doc__)
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--data-dir", type=Path, default=PROCESSED_DIR)
     parser.add_argument("--raw-dir", type=Path, default=RAW_DIR)
     args = parser.parse_args(argv)
     try:

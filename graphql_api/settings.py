@@ -4,9 +4,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etl.contract import PROCESSED_DIR
 from graphql_api.engine.limits import ENV_PREFIX, Limits
-
-DEFAULT_DATA_DIR = Path("data/processed")
 
 
 def _env(name: str, default: str) -> str:
@@ -19,7 +18,7 @@ def _origins(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Settings:
-    data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", str(DEFAULT_DATA_DIR))))
+    data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", str(PROCESSED_DIR))))
     # Origins allowed to call the API from a browser; "*" lets any front end read this public data.
     cors_origins: tuple[str, ...] = field(default_factory=lambda: _origins(_env("CORS_ORIGINS", "*")))
     graphiql: bool = field(default_factory=lambda: _env("GRAPHIQL", "1") != "0")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graphql_api.data.loader import DataError, check, load
+from etl.contract import ContractError, verify
+from graphql_api.data.loader import load
 from tests.conftest import REPO
 
 
@@ -20,7 +21,7 @@ def data_copy(api_data_dir, tmp_path) -> Path:
 
 
 def refusal(directory: Path) -> str:
-    with pytest.raises(DataError) as caught:
+    with pytest.raises(ContractError) as caught:
         load(directory)
     return str(caught.value)
 
@@ -61,7 +62,7 @@ def test_manifest_that_is_not_json(data_copy):
 
 
 def test_valid_data_passes(api_data_dir):
-    assert check(api_data_dir)["schema_version"] >= 1
+    assert verify(api_data_dir).content["schema_version"] >= 1
 
 
 def test_server_command_exits_with_the_reason(data_copy):

@@ -95,8 +95,8 @@ def test_killed_runs_leave_old_or_new_tables_never_a_mix(tmp_path):
     import signal
     import time
 
+    from etl.contract import verify
     from etl.generate import generate
-    from graphql_api.data.loader import check
 
     old_files = generate(tmp_path / "old", movies=4000, seed=1)
     new_files = generate(tmp_path / "new", movies=4000, seed=2)
@@ -111,7 +111,7 @@ def test_killed_runs_leave_old_or_new_tables_never_a_mix(tmp_path):
         process.send_signal(signal.SIGKILL)
         process.wait()
         output.recover_interrupted_replace(out)
-        check(out)
+        verify(out)
         assert snapshot(out) == old or process.returncode == 0
         run(old_files.movies_path, old_files.credits_path, out)  # put the old tables back for the next kill
     finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from etl import naive
+from bench import naive
 from etl.generate import generate
 from etl.pipeline import run
 

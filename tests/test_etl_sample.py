@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from etl import naive
+from bench import naive
 from etl.pipeline import run
 from etl.tables import SCHEMA_VERSION, TABLES
 

@@ -4,18 +4,16 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.contract import CREDITS_FILE, MOVIES_FILE
 from etl.generate.credits import FilmCredits, credit_rows
-from etl.generate.movies import COL, MOVIE_COLUMNS, MovieFactory, lay_out
+from etl.generate.movies import COLUMN_INDEX, MovieFactory, lay_out
 from etl.generate.names import NameForge
 from etl.generate.people import build_people
 from etl.generate.randomness import derive
 from etl.generate.scale import DEFAULT_SEED, Scale
 from etl.generate.text import Prose
 from etl.generate.writer import write_csv
-
-MOVIES_FILE = "movies_dataset.csv"
-CREDITS_FILE = "credits.csv"
-CREDITS_COLUMNS: tuple[str, ...] = ("cast", "crew", "id")
+from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -44,10 +42,10 @@ def generate(out_dir: Path, movies: int, seed: int = DEFAULT_SEED) -> GeneratedF
 
     factory = MovieFactory(movies_rng, forge, prose, scale)
     movie_file = lay_out(layout_rng, factory.build(scale.distinct_movies), scale, prose, forge)
-    overview = COL["overview"]
+    overview = COLUMN_INDEX["overview"]
     movies_written = write_csv(
         out_dir / MOVIES_FILE,
-        MOVIE_COLUMNS,
+        MOVIES_COLUMNS,
         (movie.cells for movie in movie_file.rows),
         unquoted={row: (overview, text) for row, text in movie_file.cr_overviews.items()},
     )

@@ -15,14 +15,9 @@ from etl.generate.names import NameForge, slug
 from etl.generate.randomness import Picker, image_path, zipf_weights
 from etl.generate.scale import Scale
 from etl.generate.text import Prose
+from etl.tables import MOVIES_COLUMNS
 
-MOVIE_COLUMNS: tuple[str, ...] = (
-    "adult", "belongs_to_collection", "budget", "genres", "homepage", "id", "imdb_id",
-    "original_language", "original_title", "overview", "popularity", "poster_path",
-    "production_companies", "production_countries", "release_date", "revenue", "runtime",
-    "spoken_languages", "status", "tagline", "title", "video", "vote_average", "vote_count",
-)  # fmt: skip
-COL = {name: index for index, name in enumerate(MOVIE_COLUMNS)}
+COLUMN_INDEX = {name: index for index, name in enumerate(MOVIES_COLUMNS)}
 
 # Where the three carriage-return rows sit, as fractions of the file (as in the real file).
 CR_SPLIT_POSITIONS: tuple[float, ...] = (0.43, 0.65, 0.78)
@@ -35,21 +30,21 @@ UNRELEASED = ("Post Production", "In Production", "Planned")
 
 
 @dataclass
-class Movie:
+class GeneratedMovie:
     cells: list[str]
     vote_count: int
 
     @property
     def id(self) -> int:
-        return int(self.cells[COL["id"]])
+        return int(self.cells[COLUMN_INDEX["id"]])
 
 
 @dataclass
 class MovieFile:
     """The movie rows in file order, and which of them need writing by hand."""
 
-    rows: list[Movie]
-    distinct: list[Movie]  # first occurrence of each id, in file order
+    rows: list[GeneratedMovie]
+    distinct: list[GeneratedMovie]  # first occurrence of each id, in file order
     cr_overviews: dict[int, str] = field(default_factory=dict)  # row index -> overview with "\r"
 
 
@@ -277,7 +272,7 @@ class MovieFactory:
         final = [title if title is not None else forge.title() for title in titles]
         return final, collections
 
-    def build(self, count: int) -> list[Movie]:
+    def build(self, count: int) -> list[GeneratedMovie]:
         rng = self.rng
         scale = self.scale
         ids = rng.sample(range(2, scale.max_movie_id), count)
@@ -286,7 +281,7 @@ class MovieFactory:
         null_dates = set(rng.sample(range(count), min(count, scale.null_dates)))
         threshold_films = rng.sample(range(count), min(count, 3 * scale.vote_threshold_rows))
         forced_votes = {film: 1999 + i % 3 for i, film in enumerate(threshold_films)}
-        movies: list[Movie] = []
+        movies: list[GeneratedMovie] = []
         for index in range(count):
             language = self._language.pick(rng)
             status = self._status.pick(rng)
@@ -328,36 +323,40 @@ class MovieFactory:
                 self.vote_average(votes),
                 str(votes),
             ]
-            movies.append(Movie(cells, votes))
+            movies.append(GeneratedMovie(cells, votes))
         self._order_collections(movies)
         return movies
 
-    def _order_collections(self, movies: list[Movie]) -> None:
+    def _order_collections(self, movies: list[GeneratedMovie]) -> None:
         """Give the films of a collection dates in the order of their parts."""
-        by_collection: dict[str, list[Movie]] = {}
+        by_collection: dict[str, list[GeneratedMovie]] = {}
         for movie in movies:
-            cell = movie.cells[COL["belongs_to_collection"]]
-            if cell and movie.cells[COL["release_date"]]:
+            cell = movie.cells[COLUMN_INDEX["belongs_to_collection"]]
+            if cell and movie.cells[COLUMN_INDEX["release_date"]]:
                 by_collection.setdefault(cell, []).append(movie)
         for members in by_collection.values():  # insertion order: deterministic
-            dates = sorted(member.cells[COL["release_date"]] for member in members)
+            dates = sorted(member.cells[COLUMN_INDEX["release_date"]] for member in members)
             for member, date in zip(members, dates, strict=True):
-                member.cells[COL["release_date"]] = date
+                member.cells[COLUMN_INDEX["release_date"]] = date
 
 
-def _tweak_duplicate(rng: random.Random, source: Movie) -> Movie:
+def _tweak_duplicate(rng: random.Random, source: GeneratedMovie) -> GeneratedMovie:
     """A later copy of a row: exact, or with another popularity and/or vote count."""
     cells = list(source.cells)
     roll = rng.random()
     if roll >= 0.55:
         if roll < 0.9:
-            cells[COL["popularity"]] = repr(round(float(cells[COL["popularity"]]) * rng.uniform(0.5, 1.5) + 1e-6, 6))
+            cells[COLUMN_INDEX["popularity"]] = repr(
+                round(float(cells[COLUMN_INDEX["popularity"]]) * rng.uniform(0.5, 1.5) + 1e-6, 6)
+            )
         if roll >= 0.8:
-            cells[COL["vote_count"]] = str(int(cells[COL["vote_count"]]) + rng.randint(1, 5))
-    return Movie(cells, source.vote_count)
+            cells[COLUMN_INDEX["vote_count"]] = str(int(cells[COLUMN_INDEX["vote_count"]]) + rng.randint(1, 5))
+    return GeneratedMovie(cells, source.vote_count)
 
 
-def lay_out(rng: random.Random, movies: list[Movie], scale: Scale, prose: Prose, forge: NameForge) -> MovieFile:
+def lay_out(
+    rng: random.Random, movies: list[GeneratedMovie], scale: Scale, prose: Prose, forge: NameForge
+) -> MovieFile:
     """Place duplicate rows, the carriage-return rows and the multi-line overviews."""
     count = len(movies)
     rows = list(movies)
@@ -366,7 +365,9 @@ def lay_out(rng: random.Random, movies: list[Movie], scale: Scale, prose: Prose,
     for fraction in CR_SPLIT_POSITIONS[: scale.cr_split_rows]:
         at = int(count * fraction)
         while at < count - 1 and (
-            at in cr_rows or not rows[at].cells[COL["release_date"]] or not rows[at].cells[COL["poster_path"]]
+            at in cr_rows
+            or not rows[at].cells[COLUMN_INDEX["release_date"]]
+            or not rows[at].cells[COLUMN_INDEX["poster_path"]]
         ):
             at += 1
         cr_rows.append(at)
@@ -375,9 +376,9 @@ def lay_out(rng: random.Random, movies: list[Movie], scale: Scale, prose: Prose,
     for index in rng.sample(candidates, min(len(candidates), scale.newline_overviews)):
         cells = rows[index].cells
         if rng.random() < 0.5:
-            cells[COL["overview"]] = f"{prose.overview()}\n - Written by {forge.plain_name()}"
+            cells[COLUMN_INDEX["overview"]] = f"{prose.overview()}\n - Written by {forge.plain_name()}"
         else:
-            cells[COL["overview"]] = "\n ".join(prose.overview() for _ in range(rng.randint(2, 3)))
+            cells[COLUMN_INDEX["overview"]] = "\n ".join(prose.overview() for _ in range(rng.randint(2, 3)))
     # Duplicates: later copies of some rows (never of a carriage-return row).
     cr_movies = [rows[i] for i in cr_rows]
     for source in sorted(rng.sample(candidates, min(len(candidates), scale.duplicate_movie_rows)), reverse=True):
@@ -388,7 +389,7 @@ def lay_out(rng: random.Random, movies: list[Movie], scale: Scale, prose: Prose,
         first = prose.plain_sentence()
         tail = f" - Written by {forge.plain_name()}" if number == 0 else " " + prose.plain_sentence()
         text = f"{first}\r{tail}"
-        target.cells[COL["overview"]] = text
+        target.cells[COLUMN_INDEX["overview"]] = text
         cr_overviews[next(i for i, movie in enumerate(rows) if movie is target)] = text
     seen: set[int] = set()
     distinct = []
