@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis_graphql import Mode, queries
 
 from bench.data import processed
-from graphql_api.app import create_app
 from graphql_api.data.loader import load
 from graphql_api.schema import export
+from graphql_api.web.app import create_app
 
 
 def main() -> None:

@@ -8,8 +8,8 @@ import uvicorn
 from fastapi import FastAPI
 
 from bench.bare import add_bare_routes
-from graphql_api.app import create_app
 from graphql_api.data.loader import load
+from graphql_api.web.app import create_app
 
 _DATA_DIR = "BENCH_DATA_DIR"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import uvicorn
 
 from etl.contract import PROCESSED_DIR, ContractError, verify
-from graphql_api.app import create_app
 from graphql_api.data.loader import load
 from graphql_api.settings import ENV_PREFIX
+from graphql_api.web.app import create_app
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     uvicorn.run(
-        app or "graphql_api.app:create_app_from_settings",
+        app or "graphql_api.web.app:create_app_from_settings",
         factory=app is None,
         host=args.host,
         port=args.port,

@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 import pytest
 from fastapi.testclient import TestClient
 
-from graphql_api.app import create_app
 from graphql_api.settings import Settings
+from graphql_api.web.app import create_app
 from tests.conftest import CONTRACT_QUERY
 
 

@@ -3,11 +3,11 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from graphql_api.app import create_app
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
+from graphql_api.web.app import create_app
 
 
 def errors(model, query: str, limits: Limits | None = None, variables: dict | None = None) -> list[dict]:

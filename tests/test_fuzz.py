@@ -8,9 +8,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis_graphql import Mode, queries
 
-from graphql_api.app import create_app
 from graphql_api.schema import export
 from graphql_api.settings import Settings
+from graphql_api.web.app import create_app
 
 SCHEMA = export()
 

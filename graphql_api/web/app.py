@@ -7,10 +7,10 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from graphql_api.data.loader import load
 from graphql_api.data.model import ReadModel
-from graphql_api.endpoint import GraphQLEndpoint
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
+from graphql_api.web.graphql_http import GraphQLEndpoint
 
 
 def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:

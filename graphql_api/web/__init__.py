@@ -1,0 +1,1 @@
+"""The HTTP layer: the ASGI application, the /graphql endpoint, the health check and static pages."""
