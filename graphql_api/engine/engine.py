@@ -18,6 +18,7 @@ from graphql import (
     specified_rules,
     validate,
 )
+from graphql.execution.execute import assume_not_awaitable
 
 from graphql_api.engine.checks import check_measure, precheck
 from graphql_api.engine.hoisting import Hoister
@@ -117,7 +118,7 @@ class Engine:
                 operation_name=operation_name,
                 hide_suggestions=not self.limits.introspection,
                 abort_signal=deadline,  # type: ignore[arg-type]
-                is_awaitable=_never_awaitable,
+                is_awaitable=assume_not_awaitable,  # no resolver of ours is async
             )
         except GraphQLError as error:
             return ExecutionResult(None, [error])
@@ -244,10 +245,6 @@ class Engine:
             elif isinstance(value, list):
                 stack.extend(value)
         return None
-
-
-def _never_awaitable(_value: Any) -> bool:
-    return False  # no resolver of ours is async: spare graphql-core the check on every value
 
 
 def _refused(message: str) -> Prepared:

@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 from graphql import ExecutionResult, OperationType
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
@@ -18,6 +19,8 @@ from graphql_api.engine.engine import Engine
 from graphql_api.engine.lru import LRU
 
 log = logging.getLogger("graphql_api")
+
+_MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR"})  # answers about the moment, not the request
 
 JSON = "application/json"
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -30,6 +33,7 @@ class Answer:
     status: int
     body: bytes
     media_type: str
+    cacheable: bool = True  # False for answers that depend on the moment: time-outs, our own failures
 
     def response(self) -> Response:
         return Response(self.body, status_code=self.status, media_type=self.media_type)
@@ -50,14 +54,6 @@ class ResponseCache:
             self._answers.put(key, answer)
 
 
-class _RequestError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
-
-
 class GraphQLEndpoint:
     def __init__(self, engine: Engine, graphiql: bool, cache: ResponseCache | None = None) -> None:
         self.engine = engine
@@ -70,8 +66,8 @@ class GraphQLEndpoint:
             if request.method in ("GET", "HEAD"):
                 return self._get(request)
             return await self._post(request)
-        except _RequestError as error:
-            return _error_response(error.status, error.message, error.headers)
+        except HTTPException as error:
+            return _error_response(error.status_code, error.detail, error.headers)
         except Exception:  # a bug of ours: log it, tell the client nothing about internals
             log.exception("unexpected error serving %s %s", request.method, request.url.path)
             return _error_response(500, "Internal server error")
@@ -87,7 +83,7 @@ class GraphQLEndpoint:
         if "query" not in params:
             if self._graphiql_html is not None and "text/html" in request.headers.get("accept", ""):
                 return HTMLResponse(self._graphiql_html)
-            raise _RequestError(400, "No GraphQL query found in the request (expected a `query` parameter).")
+            raise HTTPException(400, "No GraphQL query found in the request (expected a `query` parameter).")
         variables = _json_field(params.get("variables"), "variables")
         response = self._answer(params["query"], variables, params.get("operationName"), media_type, via_get=True)
         return self._remember(key, response)
@@ -104,7 +100,7 @@ class GraphQLEndpoint:
             query = _decode(body)
             return self._remember(key, self._answer(query, None, None, media_type, via_get=False))
         if content_type not in (JSON, ""):
-            raise _RequestError(415, "Send GraphQL as application/json (or application/graphql).")
+            raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
         payload = _parse_json(body)
         if isinstance(payload, list):
             return self._remember(key, self._batch(payload, media_type))
@@ -114,12 +110,12 @@ class GraphQLEndpoint:
     def _batch(self, payloads: list[Any], media_type: str) -> Answer:
         limit = self.limits.max_batch_size
         if limit <= 1:
-            raise _RequestError(400, "Batched requests are not enabled on this service.")
+            raise HTTPException(400, "Batched requests are not enabled on this service.")
         if not payloads or len(payloads) > limit:
-            raise _RequestError(400, f"A batch must hold between 1 and {limit} operations.")
+            raise HTTPException(400, f"A batch must hold between 1 and {limit} operations.")
         answers = [self._answer(*_operation(payload), media_type, via_get=False) for payload in payloads]
         body = b"[" + b",".join(answer.body for answer in answers) + b"]"
-        return Answer(200, body, media_type)
+        return Answer(200, body, media_type, all(answer.cacheable for answer in answers))
 
     def _answer(
         self, query: str, variables: dict[str, Any] | None, operation_name: str | None, media_type: str, via_get: bool
@@ -128,15 +124,16 @@ class GraphQLEndpoint:
         if prepared.document is not None:
             operation = prepared.operation_type(operation_name)
             if via_get and operation is not None and operation is not OperationType.QUERY:
-                raise _RequestError(
+                raise HTTPException(
                     405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
                 )
         result = self.engine.run_resolved(query, prepared, literals, variables, operation_name)
         # Nothing executed (a syntax, validation or variables error): a request error, 400.
-        return Answer(200 if result.data is not None else 400, _encode(result), media_type)
+        status = 200 if result.data is not None else 400
+        return Answer(status, _encode(result), media_type, not _MOMENTARY_CODES & _error_codes(result))
 
     def _remember(self, key: Any, answer: Answer) -> Response:
-        if not _uncacheable(answer):
+        if answer.cacheable:
             self.cache.put(key, answer)
         return answer.response()
 
@@ -144,13 +141,13 @@ class GraphQLEndpoint:
         limit = self.limits.max_body_bytes
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise _RequestError(413, f"The request body is larger than {limit} bytes.")
+            raise HTTPException(413, f"The request body is larger than {limit} bytes.")
         chunks = []
         size = 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > limit:
-                raise _RequestError(413, f"The request body is larger than {limit} bytes.")
+                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -158,16 +155,16 @@ class GraphQLEndpoint:
 def _operation(payload: Any) -> tuple[str, dict[str, Any] | None, str | None]:
     """The query, variables and operation name of one GraphQL-over-HTTP request object."""
     if not isinstance(payload, dict):
-        raise _RequestError(400, "The request body must be a JSON object with a `query`.")
+        raise HTTPException(400, "The request body must be a JSON object with a `query`.")
     query = payload.get("query")
     if not isinstance(query, str):
-        raise _RequestError(400, "The request body must have a `query` string.")
+        raise HTTPException(400, "The request body must have a `query` string.")
     variables = payload.get("variables")
     if variables is not None and not isinstance(variables, dict):
-        raise _RequestError(400, "`variables` must be a JSON object.")
+        raise HTTPException(400, "`variables` must be a JSON object.")
     operation_name = payload.get("operationName")
     if operation_name is not None and not isinstance(operation_name, str):
-        raise _RequestError(400, "`operationName` must be a string.")
+        raise HTTPException(400, "`operationName` must be a string.")
     return query, variables, operation_name
 
 
@@ -179,16 +176,16 @@ def _decode(body: bytes) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
-        raise _RequestError(400, "The request body is not valid UTF-8.") from None
+        raise HTTPException(400, "The request body is not valid UTF-8.") from None
 
 
 def _parse_json(body: bytes) -> Any:
     if not body.strip():
-        raise _RequestError(400, "The request body is empty; expected a JSON object with a `query`.")
+        raise HTTPException(400, "The request body is empty; expected a JSON object with a `query`.")
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as error:
-        raise _RequestError(400, f"The request body is not valid JSON ({error.msg}).") from None
+        raise HTTPException(400, f"The request body is not valid JSON ({error.msg}).") from None
 
 
 def _json_field(text: str | None, name: str) -> Any:
@@ -197,9 +194,9 @@ def _json_field(text: str | None, name: str) -> Any:
     try:
         value = orjson.loads(text)
     except orjson.JSONDecodeError:
-        raise _RequestError(400, f"`{name}` is not valid JSON.") from None
+        raise HTTPException(400, f"`{name}` is not valid JSON.") from None
     if value is not None and not isinstance(value, dict):
-        raise _RequestError(400, f"`{name}` must be a JSON object.")
+        raise HTTPException(400, f"`{name}` must be a JSON object.")
     return value
 
 
@@ -207,9 +204,8 @@ def _encode(result: ExecutionResult) -> bytes:
     return orjson.dumps(result.formatted)
 
 
-def _uncacheable(answer: Answer) -> bool:
-    """Answers that depend on the moment, not on the request: time-outs and our own failures."""
-    return answer.status >= 500 or b'"TIMEOUT"' in answer.body or b'"INTERNAL_SERVER_ERROR"' in answer.body
+def _error_codes(result: ExecutionResult) -> set[str]:
+    return {(error.extensions or {}).get("code") for error in result.errors or ()}  # type: ignore[misc]
 
 
 def _error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
