@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.fixtures import REPO
 
 
 def sample_dir() -> Path | None:
@@ -52,28 +52,3 @@ def sample_model(sample_output: Path):
     from graphql_api.data.loader import load
 
     return load(sample_output)
-
-
-CONTRACT_QUERY = """
-{
-  mes: releasesInMonth(month: "enero") { count message }
-  dia: releasesOnWeekday(day: "sábado") { count message }
-  score: titleScore(title: "Toy Story") {
-    message suggestions
-    matches { title releaseYear score message movie { id } }
-  }
-  votos: titleVotes(title: "Cinderella") {
-    message suggestions
-    matches { title releaseYear voteCount voteAverage meetsThreshold message movie { id } }
-  }
-  actor: actor(name: "Tom Hanks") {
-    message suggestions
-    matches { filmCount totalReturn averageReturn message person { id name } }
-  }
-  director: director(name: "John Lasseter") {
-    message suggestions
-    matches { filmCount totalReturn averageReturn message person { id name }
-      films { title releaseDate return budget revenue movie { id } } }
-  }
-}
-"""

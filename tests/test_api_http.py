@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from graphql_api.settings import Settings
 from graphql_api.web.app import create_app
-from tests.conftest import CONTRACT_QUERY
+from tests.fixtures import CONTRACT_QUERY
 
 
 @pytest.fixture(scope="module")

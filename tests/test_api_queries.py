@@ -4,7 +4,7 @@ import pytest
 
 from graphql_api.schema import schema
 from tests.api_data import HANKS, LASSETER, OTHER_HANKS
-from tests.conftest import CONTRACT_QUERY
+from tests.fixtures import CONTRACT_QUERY
 
 
 def execute(model, query: str, variables: dict | None = None) -> dict:

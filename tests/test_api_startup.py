@@ -10,7 +10,7 @@ import pytest
 
 from etl.contract import ContractError, verify
 from graphql_api.data.loader import load
-from tests.conftest import REPO
+from tests.fixtures import REPO
 
 
 @pytest.fixture

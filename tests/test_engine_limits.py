@@ -1,5 +1,7 @@
 """Each protection, on its own: a clear error with a code, never a slow answer."""
 
+import os
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -96,5 +98,5 @@ def test_limits_from_environment(monkeypatch):
     monkeypatch.setenv("MOVIES_API_MAX_DEPTH", "4")
     monkeypatch.setenv("MOVIES_API_INTROSPECTION", "0")
     monkeypatch.setenv("MOVIES_API_TIME_BUDGET_SECONDS", "0.5")
-    limits = Limits.from_env()
+    limits = Settings.from_env(os.environ).limits
     assert (limits.max_depth, limits.introspection, limits.time_budget_seconds) == (4, False, 0.5)

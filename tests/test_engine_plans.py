@@ -5,7 +5,7 @@ import pytest
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
-from tests.conftest import CONTRACT_QUERY
+from tests.fixtures import CONTRACT_QUERY
 
 QUERIES = [
     CONTRACT_QUERY,

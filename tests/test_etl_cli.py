@@ -9,7 +9,7 @@ import pytest
 from etl import output
 from etl.cli import main
 from etl.pipeline import run
-from tests.conftest import REPO
+from tests.fixtures import REPO
 from tests.rawfiles import cast_entry, credits_row, movie, write_credits, write_movies
 
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.conftest import CONTRACT_QUERY
+from tests.fixtures import CONTRACT_QUERY
 from tests.hostile import ANSWER, HEADERS_ONLY, corpus
 from tests.live_server import live_server, request
 

@@ -5,7 +5,6 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from graphql_api.data.loader import load
 from graphql_api.data.model import ReadModel
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
@@ -43,9 +42,3 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
         max_age=86400,
     )
     return app
-
-
-def create_app_from_settings() -> FastAPI:
-    """App factory for uvicorn workers: each loads the data named by the MOVIES_API_* variables."""
-    settings = Settings()
-    return create_app(load(settings.data_dir), settings)
