@@ -49,7 +49,7 @@ def test_any_title_gets_the_ordinary_answer(api_model, title):
 def test_second_text_of_a_shape_uses_the_template(engines):
     hoisting, _ = engines
     hoisting.run('{ titleScore(title: "Toy Story") { message } }')
-    prepared, literals = hoisting.resolve('{ titleScore(title: "Amélie") { message } }')
+    prepared, literals = hoisting.prepare_text('{ titleScore(title: "Amélie") { message } }')
     assert literals == {"_lit0": "Amélie"}
     assert prepared.document is not None
 

@@ -6,6 +6,7 @@ from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
 from tests.fixtures import CONTRACT_QUERY
+from tests.schema_queries import ROOT_FIELDS, every_field_query
 
 QUERIES = [
     CONTRACT_QUERY,
@@ -84,3 +85,22 @@ def test_plain_queries_run_without_falling_back(engines, query):
     if expected.errors:  # the data has a null where the schema forbids one: nothing to compare
         return
     assert plan.execute(VARIABLES, _Deadline(5)) == expected.data
+
+
+@pytest.mark.parametrize("root", ROOT_FIELDS)
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_every_field_is_planned_and_answers_as_graphql_core(api_model, root, depth):
+    from graphql_api.engine.engine import _Deadline
+    from graphql_api.engine.plan import compile_plan
+
+    query = every_field_query(root, depth)
+    limits = Limits(max_nodes=10**9, max_depth=50, max_aliases=10**6)
+    planned = Engine(graphql_schema, api_model, limits, plans=True)
+    general = Engine(graphql_schema, api_model, limits, plans=False)
+    prepared = planned.prepare(query)
+    plan = compile_plan(graphql_schema, prepared.document, None, api_model)
+    assert plan is not None, "the adapter no longer binds every field: has Strawberry changed?"
+    expected = general.run(query)
+    assert planned.run(query).formatted == expected.formatted
+    if not expected.errors:
+        assert plan.execute(None, _Deadline(5)) == expected.data

@@ -1,47 +1,17 @@
 """Every field of the schema, reached with only its required arguments, answers without internal errors."""
 
 import pytest
-from graphql import GraphQLNonNull, GraphQLObjectType, Undefined, get_named_type
 
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
-
-REQUIRED = {"id": {"movie": "862", "person": "31"}, "title": '"Toy Story"', "name": '"Tom Hanks"', "month": '"enero"',
-            "day": '"lunes"'}  # fmt: skip
-
-
-def argument_text(field_name: str, field) -> str:
-    given = []
-    for name, argument in field.args.items():
-        if isinstance(argument.type, GraphQLNonNull) and argument.default_value is Undefined:
-            value = REQUIRED[name]
-            given.append(f"{name}: {value[field_name] if isinstance(value, dict) else value}")
-    return f"({', '.join(given)})" if given else ""
-
-
-def selection(object_type: GraphQLObjectType, depth: int) -> str:
-    parts = []
-    for name, field in object_type.fields.items():
-        target = get_named_type(field.type)
-        if isinstance(target, GraphQLObjectType):
-            if depth > 0:
-                parts.append(f"{name}{argument_text(name, field)} {{ {selection(target, depth - 1)} }}")
-        else:
-            parts.append(f"{name}{argument_text(name, field)}")
-    return " ".join(parts) or "__typename"
-
-
-ROOT_FIELDS = list(graphql_schema.query_type.fields)
+from tests.schema_queries import ROOT_FIELDS, every_field_query
 
 
 @pytest.mark.parametrize("root", ROOT_FIELDS)
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_every_field_with_defaults(api_model, root, depth):
-    field = graphql_schema.query_type.fields[root]
-    target = get_named_type(field.type)
-    body = f" {{ {selection(target, depth)} }}" if isinstance(target, GraphQLObjectType) else ""
-    query = f"{{ {root}{argument_text(root, field)}{body} }}"
+    query = every_field_query(root, depth)
     engine = Engine(graphql_schema, api_model, Limits(max_nodes=10**9, max_depth=50, max_aliases=10**6))
     result = engine.run(query)
     for error in result.errors or []:

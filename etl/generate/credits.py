@@ -9,7 +9,7 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from etl.generate import vocabulary as v
+from etl.generate import vocabulary
 from etl.generate.names import NameForge
 from etl.generate.people import People
 from etl.generate.randomness import Picker, credit_id, heavy_count
@@ -48,7 +48,7 @@ class CreditsFactory:
         self.rng = rng
         self.people = people
         self.forge = forge
-        self._jobs = Picker([(d, j) for d, j, _ in v.CREW_JOBS], [w for _, _, w in v.CREW_JOBS])
+        self._jobs = Picker([(d, j) for d, j, _ in vocabulary.CREW_JOBS], [w for _, _, w in vocabulary.CREW_JOBS])
         self._director_count = Picker.from_pairs(DIRECTOR_COUNTS)
 
     # -- entries -----------------------------------------------------------------------------
@@ -97,7 +97,7 @@ class CreditsFactory:
         others = size - len(directors)
         jobs: list[tuple[str, str]] = []
         boost = max(0.0, 0.15 * prominence)
-        for department, job, chance in v.CORE_CREW_JOBS:
+        for department, job, chance in vocabulary.CORE_CREW_JOBS:
             if len(jobs) < others and rng.random() < chance + boost:
                 jobs.append((department, job))
         jobs += self._jobs.pick_many(rng, others - len(jobs))
@@ -106,7 +106,7 @@ class CreditsFactory:
         entries = [(member, dept, job) for member, (dept, job) in zip(members, jobs, strict=True)]
         if directors and rng.random() < DIRECTOR_WRITES_RATE:
             at = rng.randint(0, len(entries))
-            entries.insert(at, (directors[0], "Writing", rng.choice(v.WRITING_JOBS)))
+            entries.insert(at, (directors[0], "Writing", rng.choice(vocabulary.WRITING_JOBS)))
         if len(entries) >= 4 and rng.random() < TWO_JOBS_RATE:
             member = rng.choice(entries)[0]
             dept, job = self._jobs.pick(rng)

@@ -10,7 +10,7 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from etl.generate import vocabulary as v
+from etl.generate import vocabulary
 from etl.generate.names import NameForge, slug
 from etl.generate.randomness import Picker, image_path, zipf_weights
 from etl.generate.scale import Scale
@@ -67,15 +67,15 @@ class MovieFactory:
         self.scale = scale
         years = range(FIRST_YEAR, LAST_YEAR + 1)
         self._year = Picker(list(years), [_year_weight(year) for year in years])
-        self._language = Picker.from_pairs(v.ORIGINAL_LANGUAGES)
-        self._status = Picker.from_pairs(v.STATUSES)
-        self._genre = Picker([(gid, name) for gid, name, _ in v.GENRES], [w for _, _, w in v.GENRES])
-        self._genre_count = Picker.from_pairs(v.GENRE_COUNTS)
-        self._countries = {lang: Picker.from_pairs(pairs) for lang, pairs in v.LANGUAGE_COUNTRIES}
-        self._coproduction = Picker.from_pairs(v.COPRODUCTION_COUNTRIES)
-        self._extra_language = Picker.from_pairs(v.EXTRA_SPOKEN_LANGUAGES)
-        self._country_name = dict(v.COUNTRY_NAMES)
-        self._language_name = dict(v.LANGUAGE_NAMES)
+        self._language = Picker.from_pairs(vocabulary.ORIGINAL_LANGUAGES)
+        self._status = Picker.from_pairs(vocabulary.STATUSES)
+        self._genre = Picker([(gid, name) for gid, name, _ in vocabulary.GENRES], [w for _, _, w in vocabulary.GENRES])
+        self._genre_count = Picker.from_pairs(vocabulary.GENRE_COUNTS)
+        self._countries = {lang: Picker.from_pairs(pairs) for lang, pairs in vocabulary.LANGUAGE_COUNTRIES}
+        self._coproduction = Picker.from_pairs(vocabulary.COPRODUCTION_COUNTRIES)
+        self._extra_language = Picker.from_pairs(vocabulary.EXTRA_SPOKEN_LANGUAGES)
+        self._country_name = dict(vocabulary.COUNTRY_NAMES)
+        self._language_name = dict(vocabulary.LANGUAGE_NAMES)
         self._tiny = TINY_AMOUNTS
         # Production companies: a heavy-tailed pool of invented studios.
         names: list[str] = []
@@ -210,7 +210,7 @@ class MovieFactory:
             return ""
         name = slug(title)[:30] or slug(self.forge.word())
         studio = slug(self.forge.word())
-        return rng.choice(v.HOMEPAGE_PATTERNS).format(slug=name, studio=studio)
+        return rng.choice(vocabulary.HOMEPAGE_PATTERNS).format(slug=name, studio=studio)
 
     # -- whole films ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ the awkward characters of the real data: apostrophes, commas, double quotes and 
 import random
 import unicodedata
 
-from etl.generate import vocabulary as v
+from etl.generate import vocabulary
 from etl.generate.randomness import Picker, zipf_weights
 
 
@@ -84,9 +84,9 @@ class NameForge:
         self.rng = rng
         self._taken: set[str] = set()  # membership only
         self.words = [self._fresh_word(2, 3) for _ in range(words)]
-        self.male_names = [self._fresh_word(1, 2, v.MALE_ENDINGS) for _ in range(first_names)]
-        self.female_names = [self._fresh_word(1, 2, v.FEMALE_ENDINGS) for _ in range(first_names)]
-        self.surnames = [self._fresh_word(1, 2, v.SURNAME_ENDINGS, 0.55) for _ in range(surnames)]
+        self.male_names = [self._fresh_word(1, 2, vocabulary.MALE_ENDINGS) for _ in range(first_names)]
+        self.female_names = [self._fresh_word(1, 2, vocabulary.FEMALE_ENDINGS) for _ in range(first_names)]
+        self.surnames = [self._fresh_word(1, 2, vocabulary.SURNAME_ENDINGS, 0.55) for _ in range(surnames)]
         for pool in (self.male_names, self.female_names, self.surnames, self.words):
             for i in range(0, len(pool), 20):  # about 1 in 20 gets a non-ASCII letter
                 pool[i] = self.accent(pool[i])
@@ -96,7 +96,7 @@ class NameForge:
         self._female = Picker(self.female_names, zipf_weights(first_names, 20, 1.0))
         self._surname = Picker(self.surnames, zipf_weights(surnames, 200, 0.8))
         self._title_pattern = Picker.from_pairs(_TITLE_PATTERNS)
-        self._company_pattern = Picker.from_pairs(v.COMPANY_PATTERNS)
+        self._company_pattern = Picker.from_pairs(vocabulary.COMPANY_PATTERNS)
         self._used_titles: set[str] = set()  # membership only
 
     # -- words ---------------------------------------------------------------------------------
@@ -107,13 +107,17 @@ class NameForge:
         choice = rng.choice
         while True:
             syllables = rng.randint(low, high)
-            word = choice(v.ONSETS) + choice(v.NUCLEI)
+            word = choice(vocabulary.ONSETS) + choice(vocabulary.NUCLEI)
             for _ in range(syllables - 1):
-                word += choice(v.MIDDLE_CODAS) + choice(v.SIMPLE_ONSETS) + choice(v.SIMPLE_NUCLEI)
+                word += (
+                    choice(vocabulary.MIDDLE_CODAS)
+                    + choice(vocabulary.SIMPLE_ONSETS)
+                    + choice(vocabulary.SIMPLE_NUCLEI)
+                )
             if endings and rng.random() < ending_rate:
-                word += choice(v.MIDDLE_CODAS) + choice(endings)
+                word += choice(vocabulary.MIDDLE_CODAS) + choice(endings)
             else:
-                word += choice(v.CODAS)
+                word += choice(vocabulary.CODAS)
             word = word.capitalize()
             if 4 <= len(word) <= 11 and word not in self._taken:
                 self._taken.add(word)
@@ -121,7 +125,7 @@ class NameForge:
 
     def accent(self, word: str) -> str:
         """The word with one letter (not the first) swapped for a non-ASCII one, if possible."""
-        options = [(plain, fancy) for plain, fancy in v.ACCENTS if plain in word[1:]]
+        options = [(plain, fancy) for plain, fancy in vocabulary.ACCENTS if plain in word[1:]]
         if not options:
             return word
         plain, fancy = self.rng.choice(options)
@@ -140,8 +144,8 @@ class NameForge:
             W=self.word(),
             V=self.word(),
             X=self.word(),
-            N=rng.choice(v.TITLE_NOUNS),
-            A=rng.choice(v.TITLE_ADJECTIVES),
+            N=rng.choice(vocabulary.TITLE_NOUNS),
+            A=rng.choice(vocabulary.TITLE_ADJECTIVES),
             Y=str(rng.randint(1950, 2030)),
         )
 
@@ -167,10 +171,10 @@ class NameForge:
         if roll < 0.45:
             return f"{base} {part}"
         if roll < 0.6:
-            return f"{base} {v.ROMAN[min(part - 2, len(v.ROMAN) - 1)]}"
+            return f"{base} {vocabulary.ROMAN[min(part - 2, len(vocabulary.ROMAN) - 1)]}"
         if roll < 0.9:
-            return f"{base}: {rng.choice(v.SUBTITLE_WORDS)}"
-        return f"{base} {part}: {rng.choice(v.TITLE_ADJECTIVES)} {rng.choice(v.TITLE_NOUNS)}"
+            return f"{base}: {rng.choice(vocabulary.SUBTITLE_WORDS)}"
+        return f"{base} {part}: {rng.choice(vocabulary.TITLE_ADJECTIVES)} {rng.choice(vocabulary.TITLE_NOUNS)}"
 
     def original_title(self, language: str, title: str) -> str:
         """A title in the film's own language and script (invented words only)."""
@@ -221,7 +225,7 @@ class NameForge:
         last = self.surname()
         roll = rng.random()
         if roll < 0.035:
-            prefix = rng.choice(v.SURNAME_PREFIXES)
+            prefix = rng.choice(vocabulary.SURNAME_PREFIXES)
             return f"{first} {prefix}{last}"  # "O'Varra" gives repr double quotes
         if roll < 0.075:
             return f"{first} {rng.choice(self.male_names)[0]}. {last}"
@@ -253,23 +257,23 @@ class NameForge:
         if roll < 0.8:
             return f"{rng.choice(('Mr.', 'Mrs.', 'Dr.', 'Captain', 'Sister', 'Uncle'))} {self.surname()}"
         if roll < 0.9:
-            return f"{rng.choice(v.CHARACTER_ROLES)} (uncredited)"
+            return f"{rng.choice(vocabulary.CHARACTER_ROLES)} (uncredited)"
         if roll < 0.95:
-            return f"{rng.choice(v.CHARACTER_ROLES)} #{rng.randint(1, 4)}"
+            return f"{rng.choice(vocabulary.CHARACTER_ROLES)} #{rng.randint(1, 4)}"
         if roll < 0.98:
             return f"{self.first_name(rng.randint(0, 2))} (voice)"
         if roll < 0.99:
             return rng.choice(("Himself", "Herself"))
-        return rng.choice(v.CHARACTER_ROLES)
+        return rng.choice(vocabulary.CHARACTER_ROLES)
 
     def quoted_character(self) -> str:
         """A character holding both quote kinds: 'Dancer in "Velmor's Song" Number (uncredited)'."""
         rng = self.rng
-        show = f"{self.word()}'s {rng.choice(v.TITLE_NOUNS)}"
-        return f'{rng.choice(v.CHARACTER_ROLES)} in "{show}" Number (uncredited)'
+        show = f"{self.word()}'s {rng.choice(vocabulary.TITLE_NOUNS)}"
+        return f'{rng.choice(vocabulary.CHARACTER_ROLES)} in "{show}" Number (uncredited)'
 
     def tabbed_character(self) -> str:
-        return f"{self.rng.choice(v.CHARACTER_ROLES)}{_TAB} (uncredited)"
+        return f"{self.rng.choice(vocabulary.CHARACTER_ROLES)}{_TAB} (uncredited)"
 
     def company(self) -> str:
         pattern = self._company_pattern.pick(self.rng)

@@ -7,7 +7,7 @@ overviews do.
 
 import random
 
-from etl.generate import vocabulary as v
+from etl.generate import vocabulary
 from etl.generate.names import NameForge
 
 # {name} a character, {place} an invented place, {noun}/{adj}/{verb}/{inf} plain words.
@@ -57,17 +57,17 @@ class Prose:
             "name": forge.first_name(rng.randint(1, 2)),
             "name2": forge.plain_name(),
             "place": forge.word(),
-            "noun": rng.choice(v.OVERVIEW_NOUNS),
-            "noun2": rng.choice(v.OVERVIEW_NOUNS),
-            "noun3": rng.choice(v.OVERVIEW_NOUNS),
-            "adj": rng.choice(v.OVERVIEW_ADJECTIVES),
-            "adj2": rng.choice(v.OVERVIEW_ADJECTIVES),
-            "verb": rng.choice(v.OVERVIEW_VERBS),
-            "verb2": rng.choice(v.OVERVIEW_VERBS).removesuffix("s"),
-            "inf": rng.choice(v.OVERVIEW_INFINITIVES),
-            "inf2": rng.choice(v.OVERVIEW_INFINITIVES),
+            "noun": rng.choice(vocabulary.OVERVIEW_NOUNS),
+            "noun2": rng.choice(vocabulary.OVERVIEW_NOUNS),
+            "noun3": rng.choice(vocabulary.OVERVIEW_NOUNS),
+            "adj": rng.choice(vocabulary.OVERVIEW_ADJECTIVES),
+            "adj2": rng.choice(vocabulary.OVERVIEW_ADJECTIVES),
+            "verb": rng.choice(vocabulary.OVERVIEW_VERBS),
+            "verb2": rng.choice(vocabulary.OVERVIEW_VERBS).removesuffix("s"),
+            "inf": rng.choice(vocabulary.OVERVIEW_INFINITIVES),
+            "inf2": rng.choice(vocabulary.OVERVIEW_INFINITIVES),
             "pron": rng.choice(("he", "she", "she", "he", "they")),
-            "time": rng.choice(v.TIME_PHRASES).format(year=rng.randint(1900, 2015)),
+            "time": rng.choice(vocabulary.TIME_PHRASES).format(year=rng.randint(1900, 2015)),
         }
         if "{title}" in template:
             fields["title"] = forge.title()

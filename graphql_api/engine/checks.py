@@ -7,6 +7,7 @@ document whose fragments spread each other exponentially is still measured in li
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from graphql import (
     DirectiveNode,
@@ -15,8 +16,6 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
-    GraphQLField,
-    GraphQLList,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -26,13 +25,10 @@ from graphql import (
     SelectionSetNode,
     StringValueNode,
     get_named_type,
-    get_nullable_type,
 )
 
+from graphql_api.engine.declarations import COST, LIST_SIZE, Cost, ListSize
 from graphql_api.engine.limits import Limits
-from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-
-ASSUMED_LIST_LENGTH = 10  # for lists that are not pages: genres, matches, a director's films...
 
 
 def precheck(document: DocumentNode, limits: Limits) -> list[GraphQLError]:
@@ -75,6 +71,7 @@ def check_measure(schema: GraphQLSchema, document: DocumentNode, limits: Limits)
 
 
 def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:
+    """Depth, aliases and the objects a response could hold, from the fields' declared list sizes and costs."""
     fragments = {
         definition.name.value: definition
         for definition in document.definitions
@@ -90,33 +87,39 @@ def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:
             elif isinstance(selection, FragmentSpreadNode):
                 total = total.beside(fragment(selection.name.value))
             else:
-                total = total.beside(inline(selection))  # type: ignore[arg-type]
+                total = total.beside(inline(selection, parent))  # type: ignore[arg-type]
         return total
 
     def _field(node: FieldNode, parent: GraphQLObjectType | None) -> Measure:
         alias = 1 if node.alias else 0
         definition = parent.fields.get(node.name.value) if parent is not None else None
-        if node.selection_set is None or definition is None:
+        if definition is None:
             return Measure(1, alias, 1)
+        size = definition.extensions.get(LIST_SIZE)
+        cost = definition.extensions.get(COST)
+        weight = cost.weight if isinstance(cost, Cost) else 1
+        copies = _copies(node, size)
+        if node.selection_set is None:
+            return Measure(1, alias, copies * weight)
         child = get_named_type(definition.type)
         inner = selections(node.selection_set, child if isinstance(child, GraphQLObjectType) else None)
-        copies = _copies(node, definition, parent)
-        return Measure(1 + inner.depth, alias + inner.aliases, copies * (1 + inner.nodes))
+        return Measure(1 + inner.depth, alias + inner.aliases, copies * (weight + inner.nodes))
 
-    def inline(node: InlineFragmentNode) -> Measure:
-        condition = schema.get_type(node.type_condition.name.value) if node.type_condition else None
+    def inline(node: InlineFragmentNode, parent: GraphQLObjectType | None) -> Measure:
+        condition = schema.get_type(node.type_condition.name.value) if node.type_condition else parent
         return selections(node.selection_set, condition if isinstance(condition, GraphQLObjectType) else None)
 
     def fragment(name: str) -> Measure:
-        if name not in memo:
+        key = name
+        if key not in memo:
             definition = fragments.get(name)
-            memo[name] = Measure(0, 0, 0)  # guards a cycle, though validation has ruled them out
+            memo[key] = Measure(0, 0, 0)  # guards a cycle, though validation has ruled them out
             if definition is not None:
                 condition = schema.get_type(definition.type_condition.name.value)
-                memo[name] = selections(
+                memo[key] = selections(
                     definition.selection_set, condition if isinstance(condition, GraphQLObjectType) else None
                 )
-        return memo[name]
+        return memo[key]
 
     total = Measure(0, 0, 0)
     for definition in document.definitions:
@@ -125,20 +128,24 @@ def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:
     return total
 
 
-def _copies(node: FieldNode, definition: GraphQLField, parent: GraphQLObjectType | None) -> int:
-    """How many objects a field may yield: its page size for a page, a guess for other lists."""
-    if "first" in definition.args:
-        for argument in node.arguments or ():
-            if argument.name.value == "first":
-                if isinstance(argument.value, IntValueNode):
-                    return max(0, min(int(argument.value.value), MAX_PAGE_SIZE))
-                return MAX_PAGE_SIZE  # a variable: assume the largest page
-        return DEFAULT_PAGE_SIZE
-    if not isinstance(get_nullable_type(definition.type), GraphQLList):
+def _copies(node: FieldNode, size: Any) -> int:
+    """How many objects a field yields under its ListSize: a field sizing lists below it (a connection)
+    counts its whole selection once per item, so those lists (`sized_by_parent`) count once."""
+    if not isinstance(size, ListSize) or size.sized_by_parent:
         return 1
-    if parent is not None and parent.name.endswith("Connection"):
-        return 1  # the page's edges or nodes: already counted by the connection's page size
-    return ASSUMED_LIST_LENGTH
+    return _slice(node, size)
+
+
+def _slice(node: FieldNode, size: ListSize) -> int:
+    """The size a field's slicing argument asks for: a literal (capped), the maximum for a variable."""
+    if size.slicing_argument is not None:
+        for argument in node.arguments or ():
+            if argument.name.value == size.slicing_argument:
+                ceiling = size.maximum if size.maximum is not None else size.default
+                if isinstance(argument.value, IntValueNode):
+                    return max(0, min(int(argument.value.value), ceiling))
+                return ceiling
+    return size.default
 
 
 def _walk(node: Node) -> Iterator[Node]:

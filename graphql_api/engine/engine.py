@@ -130,10 +130,10 @@ class Engine:
         self, query: str, variables: dict[str, Any] | None = None, operation_name: str | None = None
     ) -> ExecutionResult:
         """Execute a query text, sharing the work of texts that differ only in string arguments."""
-        prepared, literals = self.resolve(query)
-        return self.run_resolved(query, prepared, literals, variables, operation_name)
+        prepared, literals = self.prepare_text(query)
+        return self.run_prepared(query, prepared, literals, variables, operation_name)
 
-    def run_resolved(
+    def run_prepared(
         self,
         query: str,
         prepared: Prepared,
@@ -141,7 +141,7 @@ class Engine:
         variables: dict[str, Any] | None,
         operation_name: str | None,
     ) -> ExecutionResult:
-        """Execute what `resolve(query)` gave."""
+        """Execute what `prepare_text(query)` gave."""
         if literals is None:
             return self.execute(prepared, variables, operation_name)
         result = self.execute(prepared, {**(variables or {}), **literals}, operation_name)
@@ -149,7 +149,7 @@ class Engine:
             return self.execute(self.prepare(query), variables, operation_name)
         return result
 
-    def resolve(self, query: str) -> tuple[Prepared, dict[str, str] | None]:
+    def prepare_text(self, query: str) -> tuple[Prepared, dict[str, str] | None]:
         """What to execute for a query text: its own prepared document, or a shared template and
         the values of the string literals cut out of the text."""
         if query in self._cache or self._hoister is None:
@@ -252,9 +252,14 @@ def _refused(message: str) -> Prepared:
 
 
 def _mask(error: GraphQLError) -> GraphQLError:
-    """Errors we raised on purpose pass; anything else is logged and replaced by a generic message."""
+    """Errors raised on purpose (GraphQL errors, or exceptions carrying an `extensions` code) pass;
+    anything else is logged and replaced by a generic message."""
     original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
+    if (
+        original is None
+        or isinstance(original, GraphQLError)
+        or "code" in (getattr(original, "extensions", None) or {})
+    ):
         return error
     log.error("unexpected error at %s", error.path, exc_info=original)
     return GraphQLError(INTERNAL_ERROR, error.nodes, path=error.path, extensions={"code": "INTERNAL_SERVER_ERROR"})

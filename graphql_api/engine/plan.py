@@ -37,7 +37,7 @@ from graphql import (
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
-STRAWBERRY_DEFINITION = "strawberry-definition"
+from graphql_api.engine.declarations import BINDING, Binding
 
 
 class Fallback(Exception):  # noqa: N818 - not an error: a signal to take the general path
@@ -216,23 +216,18 @@ def _plan_field(
         raise _Unsupported  # introspection
     definition = parent.fields[name]
     field = _Field(key, definition, nodes[0])
-    strawberry_field = definition.extensions.get(STRAWBERRY_DEFINITION)
-    resolver = getattr(strawberry_field, "base_resolver", None)
-    if resolver is not None:
-        field.resolver = resolver.wrapped_func
-        info = resolver.info_parameter
-        field.info_parameter = info.name if info is not None else None
-        field.python_names = {
-            argument.graphql_name or argument.python_name: argument.python_name
-            for argument in strawberry_field.arguments  # type: ignore[union-attr]
-        }
-    elif strawberry_field is not None and getattr(strawberry_field, "python_name", None):
-        field.attribute = strawberry_field.python_name
+    binding = definition.extensions.get(BINDING)
+    if not isinstance(binding, Binding):
+        raise _Unsupported
+    if binding.function is not None:
+        field.resolver = binding.function
+        field.info_parameter = binding.info_parameter
+        field.python_names = binding.arguments
+    elif binding.attribute is not None:
+        field.attribute = binding.attribute
     else:
         raise _Unsupported
-    if field.python_names and any(
-        argument.name.value not in field.python_names for argument in nodes[0].arguments or ()
-    ):
+    if any(argument.name.value not in binding.arguments for argument in nodes[0].arguments or ()):
         raise _Unsupported
     output = definition.type
     field.non_null = isinstance(output, GraphQLNonNull)

@@ -2,11 +2,12 @@
 
 import strawberry
 
+from graphql_api.schema.adapter import engine_schema
 from graphql_api.schema.query import Query
 
 schema = strawberry.Schema(query=Query)
-# The graphql-core schema Strawberry builds: what the engine parses, validates and executes against.
-graphql_schema = schema._schema
+# The graphql-core schema the engine parses, validates and executes against.
+graphql_schema = engine_schema(schema)
 
 
 def export() -> str:

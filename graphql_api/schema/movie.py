@@ -2,14 +2,18 @@
 
 import math
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
 
-from graphql_api.data.model import DIRECTOR_JOB, ReadModel
+from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM
+from graphql_api.data.model import ReadModel
+from graphql_api.domain.answers import neighbours
+from graphql_api.schema import collection as collections
+from graphql_api.schema import credits, person, recommendations
 from graphql_api.schema.entities import Company, Country, Genre, Language
-from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, group_connection
-from graphql_api.schema.recommendations import DEFAULT_SIMILAR, MAX_SIMILAR
+from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Connection, group_connection
+from graphql_api.schema.sizes import assumed, page, top
 
 if TYPE_CHECKING:
     from graphql_api.schema.collection import Collection
@@ -22,6 +26,9 @@ CastCreditType = Annotated["CastCredit", strawberry.lazy("graphql_api.schema.cre
 CrewCreditType = Annotated["CrewCredit", strawberry.lazy("graphql_api.schema.credits")]
 PersonType = Annotated["Person", strawberry.lazy("graphql_api.schema.person")]
 SimilarMovieType = Annotated["SimilarMovie", strawberry.lazy("graphql_api.schema.recommendations")]
+
+DEFAULT_SIMILAR = 5
+ASSUMED_LINKS = 10  # genres, companies, countries, languages or directors of one film
 
 
 @strawberry.type(description="A film of The Movies Dataset (TMDB).")
@@ -50,93 +57,94 @@ class Movie:
     _model: strawberry.Private[ReadModel]
     _row: strawberry.Private[int]
 
+    @classmethod
+    def of(cls, model: ReadModel, row: int) -> Self:
+        return cls(
+            id=int(model.movie_ids[row]),
+            title=model.titles[row],
+            original_language=model.original_languages[row],
+            overview=model.overviews[row],
+            tagline=model.taglines[row],
+            status=model.statuses[row],
+            release_date=date.fromisoformat(model.release_dates[row]),
+            release_year=int(model.release_years[row]),
+            budget=float(model.budgets[row]),
+            revenue=float(model.revenues[row]),
+            return_=float(model.returns[row]),
+            popularity=_optional(model.popularity[row]),
+            vote_average=_optional(model.vote_averages[row]),
+            vote_count=_optional_count(model.vote_counts[row]),
+            runtime=_optional(model.runtimes[row]),
+            _model=model,
+            _row=row,
+        )
+
     @strawberry.field(description="The collection (franchise) the film belongs to; null when none.")
     def collection(self) -> CollectionType | None:
-        from graphql_api.schema.collection import collection
+        return collections.Collection.of(self._model, int(self._model.collection_ids[self._row]))
 
-        return collection(self._model, int(self._model.collection_ids[self._row]))
-
-    @strawberry.field(description="Genres, in the source's order.")
+    @strawberry.field(description="Genres, in the source's order.", metadata=assumed(ASSUMED_LINKS))
     def genres(self) -> list[Genre]:
         names = self._model.genre_names
         return [Genre(id=key, name=names.get(key)) for key in self._model.linked(self._model.movie_genres, self._row)]
 
-    @strawberry.field(description="Production companies, in the source's order.")
+    @strawberry.field(description="Production companies, in the source's order.", metadata=assumed(ASSUMED_LINKS))
     def production_companies(self) -> list[Company]:
         names = self._model.company_names
         keys = self._model.linked(self._model.movie_companies, self._row)
         return [Company(id=key, name=names.get(key)) for key in keys]
 
-    @strawberry.field(description="Production countries, in the source's order.")
+    @strawberry.field(description="Production countries, in the source's order.", metadata=assumed(ASSUMED_LINKS))
     def production_countries(self) -> list[Country]:
         names = self._model.country_names
         keys = self._model.linked(self._model.movie_countries, self._row)
         return [Country(code=key, name=names.get(key)) for key in keys]
 
-    @strawberry.field(description="Spoken languages, in the source's order.")
+    @strawberry.field(description="Spoken languages, in the source's order.", metadata=assumed(ASSUMED_LINKS))
     def spoken_languages(self) -> list[Language]:
         names = self._model.language_names
         keys = self._model.linked(self._model.movie_languages, self._row)
         return [Language(code=key, name=names.get(key)) for key in keys]
 
-    @strawberry.field(description="The cast in billing order (top billed first), a page at a time.")
+    @strawberry.field(
+        description="The cast in billing order (top billed first), a page at a time.",
+        metadata=page(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    )
     def cast(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CastCreditType]:
-        from graphql_api.schema.credits import cast_credit
-
+        model = self._model
         return group_connection(
-            self._model.cast_by_movie, self._row, first, after, lambda position: cast_credit(self._model, position)
+            model.cast_by_movie, self._row, first, after, lambda position: credits.CastCredit.of(model, position)
         )
 
-    @strawberry.field(description="The crew in the source's order, a page at a time.")
+    @strawberry.field(
+        description="The crew in the source's order, a page at a time.", metadata=page(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+    )
     def crew(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CrewCreditType]:
-        from graphql_api.schema.credits import crew_credit
-
+        model = self._model
         return group_connection(
-            self._model.crew_by_movie, self._row, first, after, lambda position: crew_credit(self._model, position)
+            model.crew_by_movie, self._row, first, after, lambda position: credits.CrewCredit.of(model, position)
         )
 
     @strawberry.field(
         description="The films most like this one, most similar first (at most "
-        f"{MAX_SIMILAR}): shared text, collection, genres, director, cast and language."
+        f"{RECOMMENDATIONS_PER_FILM}): shared text, collection, genres, director, cast and language.",
+        metadata=top(DEFAULT_SIMILAR, RECOMMENDATIONS_PER_FILM),
     )
     def similar(self, first: int = DEFAULT_SIMILAR) -> list[SimilarMovieType]:
-        from graphql_api.schema.recommendations import similar_movies
+        return recommendations.SimilarMovie.list_of(self._model, neighbours(self._model, self._row, first))
 
-        return similar_movies(self._model, self._row, first)
-
-    @strawberry.field(description="The film's directors: crew whose job is exactly Director.")
+    @strawberry.field(
+        description=f"The film's directors: crew whose job is exactly {DIRECTOR_JOB}.",
+        metadata=assumed(ASSUMED_LINKS),
+    )
     def directors(self) -> list[PersonType]:
-        from graphql_api.schema.person import person
-
         model = self._model
         rows = dict.fromkeys(
             int(model.crew_person_rows[position])
             for position in model.crew_by_movie.slice(self._row)
             if model.crew_jobs[position] == DIRECTOR_JOB
         )
-        return [person(model, row) for row in rows]
-
-
-def movie(model: ReadModel, row: int) -> Movie:
-    return Movie(
-        id=int(model.movie_ids[row]),
-        title=model.titles[row],
-        original_language=model.original_languages[row],
-        overview=model.overviews[row],
-        tagline=model.taglines[row],
-        status=model.statuses[row],
-        release_date=date.fromisoformat(model.release_dates[row]),
-        release_year=int(model.release_years[row]),
-        budget=float(model.budgets[row]),
-        revenue=float(model.revenues[row]),
-        return_=float(model.returns[row]),
-        popularity=_optional(model.popularity[row]),
-        vote_average=_optional(model.vote_averages[row]),
-        vote_count=_optional_count(model.vote_counts[row]),
-        runtime=_optional(model.runtimes[row]),
-        _model=model,
-        _row=row,
-    )
+        return [person.Person.of(model, row) for row in rows]
 
 
 def _optional(value: float) -> float | None:

@@ -8,7 +8,8 @@ from typing import Generic, TypeVar
 import strawberry
 
 from graphql_api.data.columns import Groups
-from graphql_api.schema.errors import bad_user_input
+from graphql_api.domain.arguments import InvalidArgumentError, count_between
+from graphql_api.schema.sizes import page_items
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -37,8 +38,12 @@ class Edge(Generic[Node]):
 class Connection(Generic[Node]):
     total_count: int = strawberry.field(description="Number of items in the whole list, on every page.")
     page_info: PageInfo = strawberry.field(description="How to get the neighbouring pages.")
-    edges: list[Edge[Node]] = strawberry.field(description="The items of this page, with their cursors.")
-    nodes: list[Node] = strawberry.field(description="The items of this page, without cursors.")
+    edges: list[Edge[Node]] = strawberry.field(
+        description="The items of this page, with their cursors.", metadata=page_items(MAX_PAGE_SIZE)
+    )
+    nodes: list[Node] = strawberry.field(
+        description="The items of this page, without cursors.", metadata=page_items(MAX_PAGE_SIZE)
+    )
 
 
 def encode_cursor(offset: int) -> str:
@@ -51,14 +56,13 @@ def decode_cursor(cursor: str) -> int:
     except (UnicodeError, binascii.Error, ValueError):
         text = ""
     if not text.startswith(_CURSOR_PREFIX) or not text[len(_CURSOR_PREFIX) :].isdigit():
-        raise bad_user_input("`after` is not a cursor returned by this API")
+        raise InvalidArgumentError("after", "`after` is not a cursor returned by this API")
     return int(text[len(_CURSOR_PREFIX) :])
 
 
 def page_bounds(first: int, after: str | None, total: int) -> tuple[int, int]:
     """The [start, stop) offsets of the page asked for. Raises BAD_USER_INPUT past the caps."""
-    if first < 0 or first > MAX_PAGE_SIZE:
-        raise bad_user_input(f"`first` must be between 0 and {MAX_PAGE_SIZE}, got {first}")
+    count_between("first", first, MAX_PAGE_SIZE)
     start = decode_cursor(after) + 1 if after is not None else 0
     start = min(start, total)
     return start, min(start + first, total)

@@ -1,12 +1,14 @@
 """The Person type: someone in a film's cast or crew, with their films."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
 
 from graphql_api.data.model import ReadModel
+from graphql_api.schema import credits
 from graphql_api.schema.enums import Gender
-from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, Connection, group_connection
+from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Connection, group_connection
+from graphql_api.schema.sizes import page
 
 if TYPE_CHECKING:
     from graphql_api.schema.credits import CastCredit, CrewCredit
@@ -23,28 +25,32 @@ class Person:
     _model: strawberry.Private[ReadModel]
     _row: strawberry.Private[int]
 
-    @strawberry.field(description="Roles played, oldest film first, a page at a time.")
-    def cast_credits(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CastCreditType]:
-        from graphql_api.schema.credits import cast_credit
-
-        return group_connection(
-            self._model.cast_by_person, self._row, first, after, lambda position: cast_credit(self._model, position)
+    @classmethod
+    def of(cls, model: ReadModel, row: int) -> Self:
+        return cls(
+            id=int(model.person_ids[row]),
+            name=model.person_names[row],
+            gender=Gender.of(int(model.genders[row])),
+            _model=model,
+            _row=row,
         )
 
-    @strawberry.field(description="Jobs held behind the camera, oldest film first, a page at a time.")
-    def crew_credits(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CrewCreditType]:
-        from graphql_api.schema.credits import crew_credit
-
-        return group_connection(
-            self._model.crew_by_person, self._row, first, after, lambda position: crew_credit(self._model, position)
-        )
-
-
-def person(model: ReadModel, row: int) -> Person:
-    return Person(
-        id=int(model.person_ids[row]),
-        name=model.person_names[row],
-        gender=Gender.of(int(model.genders[row])),
-        _model=model,
-        _row=row,
+    @strawberry.field(
+        description="Roles played, oldest film first, a page at a time.",
+        metadata=page(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
     )
+    def cast_credits(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CastCreditType]:
+        model = self._model
+        return group_connection(
+            model.cast_by_person, self._row, first, after, lambda position: credits.CastCredit.of(model, position)
+        )
+
+    @strawberry.field(
+        description="Jobs held behind the camera, oldest film first, a page at a time.",
+        metadata=page(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    )
+    def crew_credits(self, first: int = DEFAULT_PAGE_SIZE, after: str | None = None) -> Connection[CrewCreditType]:
+        model = self._model
+        return group_connection(
+            model.crew_by_person, self._row, first, after, lambda position: credits.CrewCredit.of(model, position)
+        )

@@ -1,19 +1,19 @@
 """Films like a film: its nearest neighbours by content, computed in the ETL (etl.recommend)."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
 
+from etl.contract import RECOMMENDATIONS_PER_FILM
 from graphql_api.data.model import ReadModel
-from graphql_api.schema.errors import bad_user_input
+from graphql_api.domain.answers import FilmsLike, Neighbour
+from graphql_api.schema import movie
+from graphql_api.schema.sizes import sized_by_parent
 
 if TYPE_CHECKING:
     from graphql_api.schema.movie import Movie
 
 MovieType = Annotated["Movie", strawberry.lazy("graphql_api.schema.movie")]
-
-MAX_SIMILAR = 50
-DEFAULT_SIMILAR = 5
 
 
 @strawberry.type(description="A film similar to another, with how similar it is.")
@@ -24,32 +24,24 @@ class SimilarMovie:
     )
     movie: MovieType = strawberry.field(description="The similar film.")
 
+    @classmethod
+    def list_of(cls, model: ReadModel, similar: tuple[Neighbour, ...]) -> list[Self]:
+        return [cls(score=entry.score, movie=movie.Movie.of(model, entry.movie_row)) for entry in similar]
 
-@strawberry.type(description="A film matching the title asked for, with the films most like it.")
-class Recommendation:
+
+@strawberry.type(name="Recommendation", description="A film matching the title asked for, with the films most like it.")
+class TitleRecommendations:
     movie: MovieType = strawberry.field(description="The film whose title matched.")
-    similar: list[SimilarMovie] = strawberry.field(description="The most similar films, most similar first.")
+    similar: list[SimilarMovie] = strawberry.field(
+        description="The most similar films, most similar first (as many as `first` asked for).",
+        metadata=sized_by_parent(RECOMMENDATIONS_PER_FILM),
+    )
     message: str = strawberry.field(description="In Spanish: the titles of the similar films.")
 
-
-@strawberry.type(description="Recommendations for every film matching a title.")
-class RecommendationsResult:
-    message: str = strawberry.field(description="The answer for the first match, or why nothing matched.")
-    suggestions: list[str] = strawberry.field(
-        description="When nothing matches: the closest known titles (did you mean?). Empty otherwise."
-    )
-    matches: list[Recommendation] = strawberry.field(
-        description="Every film whose title matches, the most relevant (most votes, then most popular) first."
-    )
-
-
-def check_first(first: int) -> None:
-    if first < 0 or first > MAX_SIMILAR:
-        raise bad_user_input(f"`first` must be between 0 and {MAX_SIMILAR}, got {first}")
-
-
-def similar_movies(model: ReadModel, movie_row: int, first: int) -> list[SimilarMovie]:
-    from graphql_api.schema.movie import movie
-
-    check_first(first)
-    return [SimilarMovie(score=score, movie=movie(model, row)) for row, score in model.similar(movie_row, first)]
+    @classmethod
+    def of(cls, model: ReadModel, answer: FilmsLike) -> Self:
+        return cls(
+            movie=movie.Movie.of(model, answer.movie_row),
+            similar=SimilarMovie.list_of(model, answer.similar),
+            message=answer.message,
+        )

@@ -1,8 +1,10 @@
 """Counts of films released in a month or on a weekday (the customer's first two functions)."""
 
+from typing import Self
+
 import strawberry
 
-from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES
+from graphql_api.domain.answers import ReleaseCount
 from graphql_api.schema.enums import Month, Weekday
 
 
@@ -15,6 +17,10 @@ class MonthReleases:
         description="The answer in Spanish: 'X cantidad de películas fueron estrenadas en el mes de X'."
     )
 
+    @classmethod
+    def of(cls, answer: ReleaseCount) -> Self:
+        return cls(month=Month(answer.number), month_name=answer.name, count=answer.count, message=answer.message)
+
 
 @strawberry.type(description="How many films of the whole data set were released on a day of the week.")
 class WeekdayReleases:
@@ -25,6 +31,6 @@ class WeekdayReleases:
         description="The answer in Spanish: 'X cantidad de películas fueron estrenadas en los días X'."
     )
 
-
-ACCEPTED_MONTHS = ", ".join(MONTHS_ES)
-ACCEPTED_WEEKDAYS = ", ".join(WEEKDAYS_ES)
+    @classmethod
+    def of(cls, answer: ReleaseCount) -> Self:
+        return cls(day=Weekday(answer.number), day_name=answer.name, count=answer.count, message=answer.message)

@@ -1,14 +1,21 @@
 """An actor's or a director's success measured by return on investment (the fifth and sixth functions)."""
 
 from datetime import date
+from typing import Any, Self
 
 import strawberry
 
+from etl.contract import DIRECTOR_JOB
+from graphql_api.data.model import ReadModel
+from graphql_api.domain.answers import DirectedFilm as DirectedFilmAnswer
+from graphql_api.domain.answers import PersonReturn
+from graphql_api.schema.lookup import Result
 from graphql_api.schema.movie import Movie
 from graphql_api.schema.person import Person
+from graphql_api.schema.sizes import assumed
 
-_SUGGESTIONS = "When nothing matches: the closest known names (did you mean?). Empty otherwise."
 _AVERAGE = "totalReturn / filmCount: the average over every film counted in filmCount, films with no budget included."
+ASSUMED_DIRECTED_FILMS = 10
 
 
 @strawberry.type(description="An actor's success: the return of the films they acted in.")
@@ -24,14 +31,9 @@ class ActorSuccess:
     )
     person: Person = strawberry.field(description="The actor.")
 
-
-@strawberry.type(description="The people with a name, as actors.")
-class ActorResult:
-    message: str = strawberry.field(description="The answer for the first match, or why nothing matched.")
-    suggestions: list[str] = strawberry.field(description=_SUGGESTIONS)
-    matches: list[ActorSuccess] = strawberry.field(
-        description="Every actor with that name (names are not unique), the one with most films first."
-    )
+    @classmethod
+    def of(cls, model: ReadModel, answer: PersonReturn) -> Self:
+        return cls(**_figures(model, answer))
 
 
 @strawberry.type(description="A film directed by a director, with its figures.")
@@ -45,21 +47,52 @@ class DirectedFilm:
     revenue: float = strawberry.field(description="Revenue in US dollars; 0 when unknown.")
     movie: Movie = strawberry.field(description="The film.")
 
+    @classmethod
+    def of(cls, model: ReadModel, answer: DirectedFilmAnswer) -> Self:
+        return cls(
+            title=answer.title,
+            release_date=date.fromisoformat(answer.release_date),
+            return_=answer.return_,
+            budget=answer.budget,
+            revenue=answer.revenue,
+            movie=Movie.of(model, answer.movie_row),
+        )
+
 
 @strawberry.type(description="A director's success: the return of the films they directed.")
 class DirectorSuccess:
-    film_count: int = strawberry.field(description="Distinct films with a crew credit whose job is exactly Director.")
+    film_count: int = strawberry.field(
+        description=f"Distinct films with a crew credit whose job is exactly {DIRECTOR_JOB}."
+    )
     total_return: float = strawberry.field(description="Sum of the films' returns (0 for a film with no budget).")
     average_return: float = strawberry.field(description=_AVERAGE)
     message: str = strawberry.field(description="The answer in Spanish, in the style of the actor's.")
     person: Person = strawberry.field(description="The director.")
-    films: list[DirectedFilm] = strawberry.field(description="Every film directed, oldest first.")
-
-
-@strawberry.type(description="The people with a name, as directors.")
-class DirectorResult:
-    message: str = strawberry.field(description="The answer for the first match, or why nothing matched.")
-    suggestions: list[str] = strawberry.field(description=_SUGGESTIONS)
-    matches: list[DirectorSuccess] = strawberry.field(
-        description="Every director with that name (names are not unique), the one with most films first."
+    films: list[DirectedFilm] = strawberry.field(
+        description="Every film directed, oldest first.", metadata=assumed(ASSUMED_DIRECTED_FILMS)
     )
+
+    @classmethod
+    def of(cls, model: ReadModel, answer: PersonReturn) -> Self:
+        return cls(**_figures(model, answer), films=[DirectedFilm.of(model, film) for film in answer.films])
+
+
+def _figures(model: ReadModel, answer: PersonReturn) -> dict[str, Any]:
+    """The fields actors and directors share."""
+    return {
+        "film_count": answer.film_count,
+        "total_return": answer.total_return,
+        "average_return": answer.average_return,
+        "message": answer.message,
+        "person": Person.of(model, answer.person_row),
+    }
+
+
+@strawberry.type(name="ActorResult", description="The people with a name, as actors.")
+class ActorResult(Result[ActorSuccess]):
+    pass
+
+
+@strawberry.type(name="DirectorResult", description="The people with a name, as directors.")
+class DirectorResult(Result[DirectorSuccess]):
+    pass

@@ -1,11 +1,10 @@
 """The customer's sentences, in Spanish, filled with the real figures."""
 
 from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES
+from graphql_api.domain.rules import VOTES_THRESHOLD
 
-VOTES_THRESHOLD = 2000
 
-
-def ratio(value: float) -> str:
+def _two_decimals(value: float) -> str:
     return f"{value:.2f}"
 
 
@@ -18,7 +17,7 @@ def releases_on_weekday(count: int, weekday: int) -> str:
 
 
 def title_score(title: str, year: int, score: float | None) -> str:
-    shown = "desconocido" if score is None else ratio(score)
+    shown = "desconocido" if score is None else _two_decimals(score)
     return f"La película {title} fue estrenada en el año {year} con un score/popularidad de {shown}"
 
 
@@ -40,14 +39,14 @@ def title_votes_below_threshold(title: str, year: int) -> str:
 def actor(name: str, films: int, total: float, average: float) -> str:
     return (
         f"El actor {name} ha participado de {films} cantidad de filmaciones, el mismo ha conseguido un "
-        f"retorno de {ratio(total)} con un promedio de {ratio(average)} por filmación"
+        f"retorno de {_two_decimals(total)} con un promedio de {_two_decimals(average)} por filmación"
     )
 
 
 def director(name: str, films: int, total: float, average: float) -> str:
     return (
         f"El director {name} ha dirigido {films} cantidad de filmaciones, el mismo ha conseguido un "
-        f"retorno de {ratio(total)} con un promedio de {ratio(average)} por filmación"
+        f"retorno de {_two_decimals(total)} con un promedio de {_two_decimals(average)} por filmación"
     )
 
 
