@@ -21,13 +21,13 @@ def main(argv: list[str] | None = None) -> int:
         "--movies",
         type=Path,
         default=DEFAULT_RAW_DIR / "movies_dataset.csv",
-        help="raw movies file (default: %(default)s)",
+        help="raw movies file, .csv or .csv.gz (default: %(default)s)",
     )
     parser.add_argument(
         "--credits",
         type=Path,
         default=DEFAULT_RAW_DIR / "credits.csv",
-        help="raw credits file (default: %(default)s)",
+        help="raw credits file, .csv or .csv.gz (default: %(default)s)",
     )
     parser.add_argument(
         "--out",
