@@ -1,44 +1,40 @@
 """`python -m graphql_api.bootstrap`: make sure there are tables to serve.
 
 Keeps valid processed data as it is. Otherwise builds it with the ETL: from the real files when
-they are in data/raw/, else from the generated demo data set (so a fresh clone runs offline).
+they are in data/raw/, else from the real sample committed in data/sample/ (so a fresh clone runs
+offline).
 """
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from etl.cli import format_summary
 from etl.errors import InputFileError
-from etl.generate import DEFAULT_SEED, DEMO_MOVIES, generate
 from etl.pipeline import run
 from graphql_api.data.loader import DataError, check
 from graphql_api.settings import DEFAULT_DATA_DIR
 
 RAW_DIR = Path("data/raw")
+SAMPLE_DIR = Path("data/sample")
 MOVIES_FILE = "movies_dataset.csv"
 CREDITS_FILE = "credits.csv"
 
 
-def ensure_data(data_dir: Path, raw_dir: Path = RAW_DIR) -> str:
-    """What was done: 'kept', 'built from <dir>' or 'built from the demo data set'."""
+def ensure_data(data_dir: Path, raw_dir: Path = RAW_DIR, sample_dir: Path = SAMPLE_DIR) -> str:
+    """What was done: 'kept' or 'built from <dir>'."""
     try:
         check(data_dir)
         return "kept"
     except DataError as problem:
         print(f"no usable tables yet ({problem})", file=sys.stderr)
     movies, credits = raw_dir / MOVIES_FILE, raw_dir / CREDITS_FILE
-    if movies.is_file() and credits.is_file():
-        summary = run(movies, credits, data_dir, _progress)
-        print(format_summary(summary), file=sys.stderr)
-        return f"built from {raw_dir}"
-    print(f"no real files in {raw_dir}; building the generated demo data set", file=sys.stderr)
-    with tempfile.TemporaryDirectory() as scratch:
-        files = generate(Path(scratch), DEMO_MOVIES, DEFAULT_SEED)
-        summary = run(files.movies_path, files.credits_path, data_dir, _progress)
+    if not (movies.is_file() and credits.is_file()):
+        print(f"no real files in {raw_dir}; building from the sample in {sample_dir}", file=sys.stderr)
+        movies, credits = sample_dir / f"{MOVIES_FILE}.gz", sample_dir / f"{CREDITS_FILE}.gz"
+    summary = run(movies, credits, data_dir, _progress)
     print(format_summary(summary), file=sys.stderr)
-    return "built from the demo data set"
+    return f"built from {movies.parent}"
 
 
 def _progress(message: str) -> None:
