@@ -22,7 +22,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 data: setup
-	$(PY) -m graphql_api.bootstrap --data-dir $(DATA_DIR)
+	$(PY) -m etl.bootstrap --data-dir $(DATA_DIR)
 
 run: data
 	$(PY) -m graphql_api --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)

@@ -20,13 +20,13 @@ def main(argv: list[str] | None = None) -> int:
         "--movies",
         type=Path,
         default=RAW_DIR / MOVIES_FILE,
-        help="raw movies file (default: %(default)s)",
+        help="raw movies file, .csv or .csv.gz (default: %(default)s)",
     )
     parser.add_argument(
         "--credits",
         type=Path,
         default=RAW_DIR / CREDITS_FILE,
-        help="raw credits file (default: %(default)s)",
+        help="raw credits file, .csv or .csv.gz (default: %(default)s)",
     )
     parser.add_argument(
         "--out",

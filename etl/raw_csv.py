@@ -1,4 +1,5 @@
-"""Reading a raw CSV file into columns of strings, with a line number for every record.
+"""Reading a raw CSV file (plain, or gzip-compressed when its name ends in .gz) into columns of
+strings, with a line number for every record.
 
 Two readers give the same records:
 - a fast one (pyarrow, multithreaded) for large, clean files whose cells hold no line breaks;
@@ -10,9 +11,11 @@ Line numbers count lines ended by "\\n"; the header is line 1.
 """
 
 import csv
+import gzip
 import hashlib
 import io
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -36,7 +39,7 @@ class RawFile:
     """The records of one raw file, as strings, column by column."""
 
     path: Path
-    sha256: str
+    sha256: str  # of the uncompressed bytes, so a file and its .gz give the same
     size_bytes: int
     columns: dict[str, list[str]]
     lines: list[int]
@@ -77,11 +80,22 @@ def _read_bytes(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as error:
         raise InputFileError(path, f"cannot be read: {error.strerror}") from None
+    if path.suffix.lower() == ".gz":
+        data = _gunzip(path, data)
     if not data.strip():
         raise InputFileError(path, "file is empty", line=1)
     if data.startswith(_UTF16_BOMS):
         raise InputFileError(path, "file is UTF-16 encoded; expected UTF-8", line=1)
     return data
+
+
+def _gunzip(path: Path, data: bytes) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except EOFError:
+        raise InputFileError(path, "truncated gzip file: the compressed data ends early (was it cut off?)") from None
+    except (OSError, zlib.error) as error:
+        raise InputFileError(path, f"not a valid gzip file: {error}") from None
 
 
 def _decode(path: Path, data: bytes) -> str:

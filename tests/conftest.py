@@ -1,35 +1,27 @@
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.fixtures import REPO
-
-
-def sample_dir() -> Path | None:
-    configured = os.environ.get("MOVIES_SAMPLE_DIR")
-    candidate = Path(configured) if configured else REPO.parent / "shared" / "data" / "movies-sample"
-    if (candidate / "movies_dataset.csv").is_file() and (candidate / "credits.csv").is_file():
-        return candidate
-    return None
+from tests.real_sample import Sample, find_sample, sample_dir
 
 
 @pytest.fixture(scope="session")
-def sample() -> Path:
-    found = sample_dir()
+def sample() -> Sample:
+    found = find_sample()
     if found is None:
-        pytest.skip(
-            "the real data sample is not here: put it in ../shared/data/movies-sample or point MOVIES_SAMPLE_DIR at it"
+        pytest.fail(
+            f"the real data sample is not in {sample_dir()}: it is committed in data/sample/; "
+            "MOVIES_SAMPLE_DIR, when set, must hold movies_dataset.csv[.gz] and credits.csv[.gz]"
         )
     return found
 
 
 @pytest.fixture(scope="session")
-def sample_output(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_output(sample: Sample, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from etl.pipeline import run
 
     out = tmp_path_factory.mktemp("sample") / "processed"
-    run(sample / "movies_dataset.csv", sample / "credits.csv", out)
+    run(sample.movies, sample.credits, out)
     return out
 
 

@@ -9,6 +9,7 @@ from etl.errors import InputFileError
 from etl.raw_csv import read_raw_file
 from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS
 from tests.rawfiles import cr_split_line, csv_line, movie, write_movies
+from tests.real_sample import uncompressed
 
 HEADER = ",".join(MOVIES_COLUMNS)
 
@@ -82,10 +83,9 @@ def test_quoted_line_breaks_keep_line_numbers_right(tmp_path):
 def test_fast_and_careful_readers_agree(sample):
     from etl import raw_csv
 
-    path = sample / "credits.csv"
-    fast = read_raw_file(path, CREDITS_COLUMNS)
+    fast = read_raw_file(sample.credits, CREDITS_COLUMNS)
     assert fast.reader == "fast"
-    careful = raw_csv._read_careful(path, fast.sha256, path.read_bytes(), CREDITS_COLUMNS)
+    careful = raw_csv._read_careful(sample.credits, fast.sha256, uncompressed(sample.credits), CREDITS_COLUMNS)
     assert (careful.columns, careful.lines) == (fast.columns, fast.lines)
 
 
@@ -173,7 +173,7 @@ def test_truncated_inside_quotes(tmp_path):
 
 
 def test_truncated_credits_file(tmp_path, sample):
-    data = (sample / "credits.csv").read_bytes()
+    data = uncompressed(sample.credits)
     path = tmp_path / "credits.csv"
     path.write_bytes(data[: len(data) - 5000])
     error = error_for(path, CREDITS_COLUMNS)

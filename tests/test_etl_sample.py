@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 from bench import naive
 from etl.pipeline import run
 from etl.tables import SCHEMA_VERSION, TABLES
+from tests.real_sample import uncompressed
 
 
 def manifest(out: Path) -> dict:
@@ -33,17 +34,17 @@ def test_every_raw_row_is_accounted_for(sample_output):
 def test_rejects_name_line_and_reason(sample_output, sample):
     with (sample_output / "rejects.csv").open(encoding="utf-8") as handle:
         rejects = list(csv.DictReader(handle))
-    assert [(r["file"], r["reason"]) for r in rejects] == [("movies_dataset.csv", "release_date is empty")] * 2
-    raw_lines = (sample / "movies_dataset.csv").read_text(encoding="utf-8").split("\n")
+    assert [(r["file"], r["reason"]) for r in rejects] == [(sample.movies.name, "release_date is empty")] * 2
+    raw_lines = uncompressed(sample.movies).decode("utf-8").split("\n")
     for reject in rejects:
         line = raw_lines[int(reject["line"]) - 1]
         assert reject["raw"].startswith(line[:60])
 
 
-def test_duplicate_id_is_merged_and_recorded(sample_output):
+def test_duplicate_id_is_merged_and_recorded(sample_output, sample):
     with (sample_output / "duplicates.csv").open(encoding="utf-8") as handle:
         duplicates = list(csv.DictReader(handle))
-    assert [(d["file"], d["id"]) for d in duplicates] == [("movies_dataset.csv", "105045")]
+    assert [(d["file"], d["id"]) for d in duplicates] == [(sample.movies.name, "105045")]
     ids = [row["id"] for row in table(sample_output, "movies")]
     assert ids.count(105045) == 1
     assert ids == sorted(set(ids))
@@ -95,14 +96,14 @@ def test_tables_match_the_contract(sample_output):
 
 def test_fast_credits_equal_literal_eval(sample_output, sample):
     movie_ids = {row["id"] for row in table(sample_output, "movies")}
-    reference = naive.credit_tables(sample / "credits.csv", movie_ids)
+    reference = naive.credit_tables(sample.credits, movie_ids)
     for name, expected in reference.items():
         assert pq.read_table(sample_output / f"{name}.parquet").equals(expected), name
 
 
 def test_same_inputs_give_byte_identical_outputs(sample, sample_output, tmp_path):
     again = tmp_path / "again"
-    run(sample / "movies_dataset.csv", sample / "credits.csv", again)
+    run(sample.movies, sample.credits, again)
     first = {path.name: path.read_bytes() for path in sample_output.iterdir()}
     second = {path.name: path.read_bytes() for path in again.iterdir()}
     assert first == second

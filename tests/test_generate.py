@@ -17,6 +17,7 @@ import pytest
 
 from etl.generate import CREDITS_FILE, MOVIES_FILE, GeneratedFiles, generate
 from etl.generate.__main__ import main, parse_args
+from tests.real_sample import Sample, uncompressed
 
 REPO = Path(__file__).resolve().parents[1]
 MOVIES = 1500
@@ -103,7 +104,7 @@ def split_records(text: str) -> list[str]:
 def parse_records(path: Path) -> list[list[str]]:
     """Rows of a CSV file, header included, keeping bare carriage returns inside cells."""
     rows = []
-    for record in split_records(path.read_bytes().decode("utf-8")):
+    for record in split_records(uncompressed(path).decode("utf-8")):
         cells = next(csv.reader([record.replace("\r", "\x00")]))
         rows.append([cell.replace("\x00", "\r") for cell in cells])
     return rows
@@ -123,16 +124,6 @@ def key_orders(cells: list[str]) -> set[tuple[str, ...]]:
         for item in value if isinstance(value, list) else [value]:
             orders.add(tuple(item))
     return orders
-
-
-def sample_dir() -> Path | None:
-    env = os.environ.get("MOVIES_SAMPLE_DIR")
-    candidates = [Path(env)] if env else []
-    candidates.append(REPO / ".." / "shared" / "data" / "movies-sample")
-    for candidate in candidates:
-        if (candidate / MOVIES_FILE).is_file() and (candidate / CREDITS_FILE).is_file():
-            return candidate
-    return None
 
 
 # -- fixtures -----------------------------------------------------------------------------------
@@ -402,12 +393,9 @@ def test_repr_quoting_of_awkward_names(credit_rows) -> None:
 # -- real sample comparison ---------------------------------------------------------------------
 
 
-def test_format_matches_real_sample(movie_rows, credit_rows) -> None:
-    where = sample_dir()
-    if where is None:
-        pytest.skip("real sample not found: set MOVIES_SAMPLE_DIR or put it at ../shared/data/movies-sample")
-    real_movies = parse_records(where / MOVIES_FILE)
-    real_credits = parse_records(where / CREDITS_FILE)
+def test_format_matches_real_sample(movie_rows, credit_rows, sample: Sample) -> None:
+    real_movies = parse_records(sample.movies)
+    real_credits = parse_records(sample.credits)
     assert real_movies[0] == movie_rows[0]
     assert real_credits[0] == credit_rows[0]
     for rows, name in ((real_movies, "real"), (movie_rows, "generated")):
