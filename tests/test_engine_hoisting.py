@@ -49,9 +49,9 @@ def test_any_title_gets_the_ordinary_answer(api_model, title):
 def test_second_text_of_a_shape_uses_the_template(engines):
     hoisting, _ = engines
     hoisting.run('{ titleScore(title: "Toy Story") { message } }')
-    prepared, literals = hoisting.prepare_text('{ titleScore(title: "Amélie") { message } }')
-    assert literals == {"_lit0": "Amélie"}
-    assert prepared.document is not None
+    text = hoisting.prepare_text('{ titleScore(title: "Amélie") { message } }')
+    assert text.literals == {"_lit0": "Amélie"}
+    assert text.prepared.document is not None
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,34 @@ def test_other_cases_take_the_ordinary_path(api_model, query):
         if prepared.document is not None:
             hoister.learn(split[0], prepared.document, len(split[1]), lambda document: engine.prepare(query))
             assert hoister.template(split[0]) is None
+
+
+def test_errors_of_a_shared_template_point_into_the_clients_text(api_model):
+    hoisting = Engine(graphql_schema, api_model, Limits(), hoist=True)
+    plain = Engine(graphql_schema, api_model, Limits(), hoist=False)
+    query = '{ a: titleScore(title: "%s") { message } b: releasesInMonth(month: "%s") { count } }'
+    hoisting.run(query % ("Toy Story", "enero"))
+    for title, month in [("x", "nope"), ("a much longer title than before", "not a month at all"), ("", "?")]:
+        text = query % (title, month)
+        assert hoisting.prepare_text(text).template is not None
+        assert hoisting.run(text).formatted == plain.run(text).formatted
+
+
+def test_a_failing_request_runs_once(api_model, monkeypatch):
+    from graphql_api.domain import answers
+
+    calls = []
+    original = answers.releases_in_month
+
+    def counted(model, month):
+        calls.append(month)
+        return original(model, month)
+
+    monkeypatch.setattr(answers, "releases_in_month", counted)
+    engine = Engine(graphql_schema, api_model, Limits(), hoist=True)
+    query = '{ releasesInMonth(month: "%s") { count } movie(id: 862) { title } }'
+    engine.run(query % "enero")
+    calls.clear()
+    result = engine.run(query % "nope")
+    assert result.errors[0].extensions["code"] == "BAD_USER_INPUT"
+    assert calls == ["nope"]

@@ -38,6 +38,11 @@ QUERIES = [
     "{ __typename __schema { queryType { name } } }",
     '{ director(name: "john lasseter") { matches { films { title releaseDate return budget revenue movie { id } } } } }',
     '{ titleScore(title: "Toy Stroy") { message suggestions matches { title } } }',
+    '{ director(name: "John Lasseter") { message matches { filmCount films { title movie { id similar(first: 99) '
+    "{ score } } } } } }",
+    '{ movie(id: 862) { title cast(first: 2) { nodes { order person { name castCredits(after: "bad") { totalCount } '
+    "} } } } }",
+    '{ a: releasesInMonth(month: "x") { count } b: releasesOnWeekday(day: "y") { count } c: movie(id: 862) { id } }',
 ]
 VARIABLES = {"t": "Cinderella", "n": "Tom Hanks", "first": 2, "s": True}
 
@@ -74,7 +79,7 @@ PLAIN = [query for query in QUERIES if "__schema" not in query and "$s" not in q
 
 @pytest.mark.parametrize("query", PLAIN)
 def test_plain_queries_run_without_falling_back(engines, query):
-    from graphql_api.engine.engine import _Deadline
+    from graphql_api.engine.engine import Deadline
     from graphql_api.engine.plan import compile_plan
 
     planned, general = engines
@@ -84,13 +89,13 @@ def test_plain_queries_run_without_falling_back(engines, query):
     expected = general.run(query, VARIABLES)
     if expected.errors:  # the data has a null where the schema forbids one: nothing to compare
         return
-    assert plan.execute(VARIABLES, _Deadline(5)) == expected.data
+    assert plan.execute(VARIABLES, Deadline(5)).data == expected.data
 
 
 @pytest.mark.parametrize("root", ROOT_FIELDS)
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_every_field_is_planned_and_answers_as_graphql_core(api_model, root, depth):
-    from graphql_api.engine.engine import _Deadline
+    from graphql_api.engine.engine import Deadline
     from graphql_api.engine.plan import compile_plan
 
     query = every_field_query(root, depth)
@@ -103,4 +108,4 @@ def test_every_field_is_planned_and_answers_as_graphql_core(api_model, root, dep
     expected = general.run(query)
     assert planned.run(query).formatted == expected.formatted
     if not expected.errors:
-        assert plan.execute(None, _Deadline(5)) == expected.data
+        assert plan.execute(None, Deadline(5)).data == expected.data

@@ -21,10 +21,10 @@ from graphql import (
 from graphql.execution.execute import assume_not_awaitable
 
 from graphql_api.engine.checks import check_measure, precheck
-from graphql_api.engine.hoisting import Hoister
+from graphql_api.engine.hoisting import Hoister, Template
 from graphql_api.engine.limits import Limits
 from graphql_api.engine.lru import LRU
-from graphql_api.engine.plan import Fallback, Plan, compile_plan
+from graphql_api.engine.plan import Aborted, Fallback, Plan, compile_plan
 
 log = logging.getLogger("graphql_api")
 
@@ -46,7 +46,16 @@ class Prepared:
         return self.operations.get(name)
 
 
-class _Deadline:
+@dataclass(frozen=True)
+class PreparedText:
+    """A query text made ready: its own prepared document, or a shared template and its literals."""
+
+    prepared: Prepared
+    literals: dict[str, str] = field(default_factory=dict)
+    template: Template | None = None
+
+
+class Deadline:
     """An abort signal for graphql-core's executor, which polls `aborted` between fields."""
 
     __slots__ = ("_at", "reason")
@@ -93,22 +102,32 @@ class Engine:
         return prepared
 
     def execute(
-        self, prepared: Prepared, variables: dict[str, Any] | None = None, operation_name: str | None = None
+        self,
+        prepared: Prepared,
+        variables: dict[str, Any] | None = None,
+        operation_name: str | None = None,
+        deadline: "Deadline | None" = None,
     ) -> ExecutionResult:
         if prepared.document is None:
             return ExecutionResult(None, list(prepared.errors))
         problem = self._check_variables(variables)
         if problem is not None:
             return ExecutionResult(None, [problem])
-        deadline = _Deadline(self.limits.time_budget_seconds)
-        if self._plans and operation_name not in prepared.plans:
+        deadline = deadline or Deadline(self.limits.time_budget_seconds)
+        if self._plans and operation_name not in prepared.plans and prepared.operation_type(operation_name):
             prepared.plans[operation_name] = self._plan(prepared.document, operation_name)
         plan = prepared.plans.get(operation_name)
         if plan is not None:
             try:
-                return ExecutionResult(plan.execute(variables, deadline), None)
+                result = plan.execute(variables, deadline)
+            except Aborted:
+                return ExecutionResult(None, [deadline.reason])  # type: ignore[list-item]
             except Fallback:
-                pass  # graphql-core runs it again and reports what went wrong
+                pass  # variables that do not coerce: graphql-core says why (nothing has run yet)
+            else:
+                if result.errors:
+                    result.errors = [_mask(error) for error in result.errors]
+                return result
         try:
             result = execute(
                 self.schema,
@@ -130,38 +149,37 @@ class Engine:
         self, query: str, variables: dict[str, Any] | None = None, operation_name: str | None = None
     ) -> ExecutionResult:
         """Execute a query text, sharing the work of texts that differ only in string arguments."""
-        prepared, literals = self.prepare_text(query)
-        return self.run_prepared(query, prepared, literals, variables, operation_name)
+        return self.run_prepared(query, self.prepare_text(query), variables, operation_name)
 
     def run_prepared(
         self,
         query: str,
-        prepared: Prepared,
-        literals: dict[str, str] | None,
+        text: "PreparedText",
         variables: dict[str, Any] | None,
         operation_name: str | None,
+        deadline: Deadline | None = None,
     ) -> ExecutionResult:
-        """Execute what `prepare_text(query)` gave."""
-        if literals is None:
-            return self.execute(prepared, variables, operation_name)
-        result = self.execute(prepared, {**(variables or {}), **literals}, operation_name)
-        if result.errors:  # errors must point into the client's own text: take the ordinary path
-            return self.execute(self.prepare(query), variables, operation_name)
+        """Execute what `prepare_text(query)` gave, once."""
+        if text.template is None:
+            return self.execute(text.prepared, variables, operation_name, deadline)
+        result = self.execute(text.prepared, {**(variables or {}), **text.literals}, operation_name, deadline)
+        if result.errors:  # errors point into the template's text: move them into the client's own
+            result.errors = [text.template.relocate(error, query) for error in result.errors]
         return result
 
-    def prepare_text(self, query: str) -> tuple[Prepared, dict[str, str] | None]:
+    def prepare_text(self, query: str) -> "PreparedText":
         """What to execute for a query text: its own prepared document, or a shared template and
         the values of the string literals cut out of the text."""
         if query in self._cache or self._hoister is None:
-            return self.prepare(query), None
+            return PreparedText(self.prepare(query))
         try:
             shared = self._shared_template(query, self._hoister)
         except Exception:  # an optimization must never cost an answer: log it, take the ordinary path
             log.exception("sharing a template failed; running the query on its own")
             shared = None
-        return shared or (self.prepare(query), None)
+        return shared or PreparedText(self.prepare(query))
 
-    def _shared_template(self, query: str, hoister: Hoister) -> tuple[Prepared, dict[str, str] | None] | None:
+    def _shared_template(self, query: str, hoister: Hoister) -> "PreparedText | None":
         split = hoister.split(query)
         if split is None:
             return None
@@ -170,11 +188,11 @@ class Engine:
             prepared = self.prepare(query)
             if prepared.document is not None:
                 hoister.learn(shape, prepared.document, len(values), self._prepare_document)
-            return prepared, None
+            return PreparedText(prepared)
         template = hoister.template(shape)
         if template is None or any(len(value) > self.limits.max_string_length for value in values):
             return None
-        return template.prepared, dict(zip(template.variable_names, values, strict=True))
+        return PreparedText(template.prepared, dict(zip(template.variable_names, values, strict=True)), template)
 
     def _plan(self, document: DocumentNode, operation_name: str | None) -> Plan | None:
         try:

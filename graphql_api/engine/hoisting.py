@@ -18,12 +18,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graphql import (
+    GraphQLError,
     GraphQLNonNull,
     GraphQLSchema,
     NamedTypeNode,
     NameNode,
     NonNullTypeNode,
     OperationDefinitionNode,
+    Source,
     StringValueNode,
     TypeInfo,
     TypeInfoVisitor,
@@ -46,6 +48,33 @@ _PREFIX = "_lit"
 class Template:
     prepared: Any  # the engine's Prepared for the document with variables in place of literals
     variable_names: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # (start, end) of each literal in the text the template was made from
+
+    def relocate(self, error: GraphQLError, query: str) -> GraphQLError:
+        """`error`, located in the client's `query` rather than in the text the template was made from.
+
+        Texts of one shape differ only inside their string literals, so an offset moves by how much
+        longer or shorter the literals before it are.
+        """
+        if not error.positions:
+            return error
+        spans = [match.span() for match in _STRING.finditer(query)]
+        positions = []
+        for offset in error.positions:
+            shift = sum(
+                (end - start) - (old_end - old_start)
+                for (old_start, old_end), (start, end) in zip(self.spans, spans, strict=True)
+                if old_end <= offset
+            )
+            positions.append(offset + shift)
+        return GraphQLError(
+            error.message,
+            source=Source(query),
+            positions=positions,
+            path=error.path,
+            original_error=error.original_error,
+            extensions=error.extensions,
+        )
 
 
 class Hoister:
@@ -78,10 +107,11 @@ class Hoister:
         """Make (and remember) the template of a shape from a valid document of that shape."""
         template = None
         made = _make_template(self._schema, document, literal_count)
-        if made is not None:
+        if made is not None and document.loc is not None:
             replaced, names = made
             prepared = prepare(replaced)
-            template = Template(prepared, names) if prepared.document is not None else None
+            spans = tuple(match.span() for match in _STRING.finditer(document.loc.source.body))
+            template = Template(prepared, names, spans) if prepared.document is not None else None
         self._templates.put(shape, template)
 
 

@@ -6,11 +6,11 @@ into a plan: the fields of each selection set collected and merged as the spec's
 does, with each field's resolver or attribute and its serializer looked up in advance. Executing
 the plan is then a walk over Python objects building the response dict.
 
-The plan covers queries without introspection and with @skip/@include on literals only. When
-anything unusual happens while executing (a resolver raises, a non-null field is null, the time
-budget runs out), `Fallback` is raised and the engine runs the request through graphql-core,
-which produces the exact errors and partial data the spec asks for. So the plan never changes an
-answer; tests compare the two executors on many queries.
+The plan covers queries without introspection and with @skip/@include on literals only. Field
+errors are handled as the spec says, and as graphql-core does: the error is located (field node,
+path) and the null propagates to the nearest nullable position; so nothing ever runs twice. Only
+variables that do not coerce (`Fallback`: nothing has run) go to graphql-core, which says why.
+Tests compare the two executors on many queries, errors included.
 """
 
 from collections.abc import Callable, Iterable
@@ -20,10 +20,12 @@ from typing import Any
 from graphql import (
     BooleanValueNode,
     DocumentNode,
+    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLEnumType,
+    GraphQLError,
     GraphQLField,
     GraphQLList,
     GraphQLNonNull,
@@ -34,6 +36,7 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    located_error,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
@@ -41,11 +44,22 @@ from graphql_api.engine.declarations import BINDING, Binding
 
 
 class Fallback(Exception):  # noqa: N818 - not an error: a signal to take the general path
-    """This request needs graphql-core's executor."""
+    """This request needs graphql-core's executor (its variables do not coerce: graphql-core reports why)."""
+
+
+class Aborted(Exception):  # noqa: N818 - not an error of ours: the time budget ran out
+    """Execution stopped at the deadline; nothing is answered but the deadline's reason."""
 
 
 class _Unsupported(Exception):  # noqa: N818
     """This document cannot be planned."""
+
+
+class _Null(Exception):  # noqa: N818 - a signal: this position is null, its error already recorded
+    """Raised up to the nearest nullable position, as the spec propagates a null for a non-null field."""
+
+    def __init__(self, path: list[str | int]) -> None:
+        self.path = path  # from the failing field up, filled in while the signal rises
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,7 @@ class _Field:
     key: str
     definition: GraphQLField | None
     node: FieldNode | None
+    parent_name: str = ""
     attribute: str | None = None
     resolver: Callable[..., Any] | None = None
     info_parameter: str | None = None
@@ -82,59 +97,111 @@ class Plan:
         self._root_value = root_value
         self._info = _Info(root_value)
 
-    def execute(self, variables: dict[str, Any] | None, deadline: Any) -> dict[str, Any]:
-        """The response data. Raises Fallback."""
+    def execute(self, variables: dict[str, Any] | None, deadline: Any) -> ExecutionResult:
+        """The response, errors located as graphql-core locates them. Raises Fallback and Aborted."""
         coerced = get_variable_values(self._schema, self._variable_definitions, variables or {})
         if not isinstance(coerced, VariableValues):
             raise Fallback  # invalid variables: graphql-core reports them
+        run = _Run(self._info, coerced, deadline)
         try:
-            return self._object(self._fields, self._root_value, coerced, deadline)
-        except Fallback:
-            raise
-        except Exception as error:  # let graphql-core report it, located and formatted
-            raise Fallback from error
+            data = run.object(self._fields, self._root_value)
+        except _Null:
+            data = None
+        return ExecutionResult(data, run.errors() or None)
 
-    def _object(self, fields: Iterable[_Field], source: Any, variables: VariableValues, deadline: Any) -> dict:
+
+class _Run:
+    """One execution of a plan: the values, and the errors met on the way."""
+
+    __slots__ = ("_deadline", "_failures", "_info", "_variables")
+
+    def __init__(self, info: _Info, variables: VariableValues, deadline: Any) -> None:
+        self._info = info
+        self._variables = variables
+        self._deadline = deadline
+        self._failures: list[tuple[Exception, FieldNode | None, list[str | int]]] = []
+
+    def errors(self) -> list[GraphQLError]:
+        return [
+            located_error(error, [node] if node is not None else None, path[::-1])
+            for error, node, path in self._failures
+        ]
+
+    def object(self, fields: Iterable[_Field], source: Any) -> dict:
         result = {}
         for field in fields:
             if field.typename is not None:
                 result[field.key] = field.typename
                 continue
-            if field.resolver is not None:
-                arguments = {}
-                if field.python_names:
-                    given = get_argument_values(field.definition, field.node, variables)  # type: ignore[arg-type]
-                    arguments = {field.python_names[name]: value for name, value in given.items()}
-                if field.info_parameter is not None:
-                    arguments[field.info_parameter] = self._info
-                value = field.resolver(source, **arguments)
-            else:
-                value = getattr(source, field.attribute)  # type: ignore[arg-type]
-            result[field.key] = self._complete(field, value, variables, deadline)
+            try:
+                try:
+                    value = self._resolve(field, source)
+                except Exception as error:  # a field error: recorded, the field is null
+                    raise self._fail(error, field) from None
+                result[field.key] = self._complete(field, value)
+            except _Null as null:
+                null.path.append(field.key)
+                if field.non_null:
+                    raise
+                result[field.key] = None
         return result
 
-    def _complete(self, field: _Field, value: Any, variables: VariableValues, deadline: Any) -> Any:
+    def _resolve(self, field: _Field, source: Any) -> Any:
+        if field.resolver is None:
+            return getattr(source, field.attribute)  # type: ignore[arg-type]
+        arguments = {}
+        if field.python_names:
+            given = get_argument_values(field.definition, field.node, self._variables)  # type: ignore[arg-type]
+            arguments = {field.python_names[name]: value for name, value in given.items()}
+        if field.info_parameter is not None:
+            arguments[field.info_parameter] = self._info
+        return field.resolver(source, **arguments)
+
+    def _complete(self, field: _Field, value: Any) -> Any:
         if value is None:
             if field.non_null:
-                raise Fallback
+                raise self._fail(_null_error(field), field)
             return None
         if field.is_list:
-            if deadline.aborted:
-                raise Fallback
+            if self._deadline.aborted:
+                raise Aborted
             items = []
-            for item in value:
-                if item is None:
+            for index, item in enumerate(value):
+                try:
+                    items.append(self._item(field, item))
+                except _Null as null:
+                    null.path.append(index)
                     if field.item_non_null:
-                        raise Fallback
+                        raise
                     items.append(None)
-                elif field.children is not None:
-                    items.append(self._object(field.children, item, variables, deadline))
-                else:
-                    items.append(field.serialize(item))  # type: ignore[misc]
             return items
         if field.children is not None:
-            return self._object(field.children, value, variables, deadline)
-        return field.serialize(value)  # type: ignore[misc]
+            return self.object(field.children, value)
+        return self._leaf(field, value)
+
+    def _item(self, field: _Field, item: Any) -> Any:
+        if item is None:
+            if field.item_non_null:
+                raise self._fail(_null_error(field), field)
+            return None
+        if field.children is not None:
+            return self.object(field.children, item)
+        return self._leaf(field, item)
+
+    def _leaf(self, field: _Field, value: Any) -> Any:
+        try:
+            return field.serialize(value)  # type: ignore[misc]
+        except Exception as error:
+            raise self._fail(error, field) from None
+
+    def _fail(self, error: Exception, field: _Field) -> _Null:
+        null = _Null([])
+        self._failures.append((error, field.node, null.path))
+        return null
+
+
+def _null_error(field: _Field) -> TypeError:
+    return TypeError(f"Cannot return null for non-nullable field {field.parent_name}.{field.node.name.value}.")  # type: ignore[union-attr]
 
 
 def compile_plan(
@@ -215,7 +282,7 @@ def _plan_field(
     if name.startswith("__"):
         raise _Unsupported  # introspection
     definition = parent.fields[name]
-    field = _Field(key, definition, nodes[0])
+    field = _Field(key, definition, nodes[0], parent.name)
     binding = definition.extensions.get(BINDING)
     if not isinstance(binding, Binding):
         raise _Unsupported

@@ -120,14 +120,14 @@ class GraphQLEndpoint:
     def _answer(
         self, query: str, variables: dict[str, Any] | None, operation_name: str | None, media_type: str, via_get: bool
     ) -> Answer:
-        prepared, literals = self.engine.prepare_text(query)
-        if prepared.document is not None:
-            operation = prepared.operation_type(operation_name)
+        text = self.engine.prepare_text(query)
+        if text.prepared.document is not None:
+            operation = text.prepared.operation_type(operation_name)
             if via_get and operation is not None and operation is not OperationType.QUERY:
                 raise HTTPException(
                     405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
                 )
-        result = self.engine.run_prepared(query, prepared, literals, variables, operation_name)
+        result = self.engine.run_prepared(query, text, variables, operation_name)
         # Nothing executed (a syntax, validation or variables error): a request error, 400.
         status = 200 if result.data is not None else 400
         return Answer(status, _encode(result), media_type, not _MOMENTARY_CODES & _error_codes(result))
