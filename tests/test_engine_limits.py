@@ -100,3 +100,30 @@ def test_limits_from_environment(monkeypatch):
     monkeypatch.setenv("MOVIES_API_TIME_BUDGET_SECONDS", "0.5")
     limits = Settings.from_env(os.environ).limits
     assert (limits.max_depth, limits.introspection, limits.time_budget_seconds) == (4, False, 0.5)
+
+
+def test_untyped_inline_fragments_are_measured(api_model):
+    query = (
+        "{ ... { movie(id: 862) { ... { cast(first: 100) { nodes { person { castCredits(first: 100) "
+        "{ nodes { character } } } } } } } } }"
+    )
+    [error] = errors(api_model, query)
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "objects" in error["message"]
+
+
+def test_a_field_repeated_at_one_level_is_refused_before_validation(api_model):
+    field = "movie(id: 5) { cast { nodes { person { name } } } }"
+    assert Engine(graphql_schema, api_model, Limits()).run("{ " + " ".join([field] * 10) + " }").errors is None
+    [error] = errors(api_model, "{ " + " ".join([field] * 199) + " }")
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "`movie` is asked for 199 times at one level; at most 10" in error["message"]
+    fragments = "fragment F on Movie { title title title } { movie(id: 1) { ...F ...F ...F ...F } }"
+    assert "`title` is asked for 12 times" in errors(api_model, fragments)[0]["message"]
+
+
+def test_huge_int_literals_are_refused_without_python_internals(api_model):
+    [error] = errors(api_model, "{ movie(id: " + "9" * 5000 + ") { id } }")
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "more than 20 digits" in error["message"]
+    assert "4300" not in error["message"]

@@ -5,6 +5,7 @@ after validation (which rules out fragment cycles) and expands fragments once ea
 document whose fragments spread each other exponentially is still measured in linear time.
 """
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,16 +31,55 @@ from graphql import (
 from graphql_api.engine.declarations import COST, LIST_SIZE, Cost, ListSize
 from graphql_api.engine.limits import Limits
 
+MAX_INT_DIGITS = 20  # more than any 64-bit integer; longer literals are refused before they are parsed
+
 
 def precheck(document: DocumentNode, limits: Limits) -> list[GraphQLError]:
+    """Checks cheap enough to run before validation, which they keep cheap too."""
     directives = 0
     for node in _walk(document):
         if isinstance(node, DirectiveNode):
             directives += 1
         elif isinstance(node, StringValueNode) and len(node.value) > limits.max_string_length:
             return [_limit_error(f"a string argument is longer than {limits.max_string_length} characters", node)]
+        elif isinstance(node, IntValueNode) and len(node.value.lstrip("-")) > MAX_INT_DIGITS:
+            return [_limit_error(f"an Int literal has more than {MAX_INT_DIGITS} digits", node)]
     if directives > limits.max_directives:
         return [_limit_error(f"the query uses {directives} directives; at most {limits.max_directives} are allowed")]
+    return _repeated_fields(document, limits.max_repeated_fields)
+
+
+def _repeated_fields(document: DocumentNode, limit: int) -> list[GraphQLError]:
+    """Refuse a field asked for more than `limit` times at one level: validation compares every pair."""
+    fragments = {
+        definition.name.value: definition.selection_set
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+    memo: dict[str, Counter[str]] = {}
+
+    def keys(selection_set: SelectionSetNode, seen: frozenset[str]) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                counts[(selection.alias or selection.name).value] += 1
+            elif isinstance(selection, InlineFragmentNode):
+                counts.update(keys(selection.selection_set, seen))
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name in seen or name not in fragments:
+                    continue  # a cycle or an unknown fragment: validation reports it
+                if name not in memo:
+                    memo[name] = keys(fragments[name], seen | {name})
+                counts.update(memo[name])
+        return counts
+
+    for node in _walk(document):
+        if isinstance(node, SelectionSetNode):
+            repeated = [(key, count) for key, count in keys(node, frozenset()).items() if count > limit]
+            if repeated:
+                key, count = repeated[0]
+                return [_limit_error(f"`{key}` is asked for {count} times at one level; at most {limit} are allowed")]
     return []
 
 

@@ -16,6 +16,9 @@ class Limits:
     max_depth: int = _limit(10, "nesting of fields, fragments expanded")
     max_aliases: int = _limit(30, "aliased fields in one query")
     max_directives: int = _limit(10, "directives in one query")
+    max_repeated_fields: int = _limit(
+        10, "times one field (or alias) may be asked for at one level, fragments expanded"
+    )
     max_nodes: int = _limit(20_000, "estimated objects in a response: page sizes multiplied along each path")
     max_string_length: int = _limit(300, "characters of any string argument or variable")
     time_budget_seconds: float = _limit(2.0, "seconds a query may run before it is stopped", minimum=0.001)
