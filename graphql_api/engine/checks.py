@@ -59,7 +59,9 @@ def _repeated_fields(document: DocumentNode, limit: int) -> list[GraphQLError]:
     memo: dict[str, Counter[str]] = {}
 
     def keys(selection_set: SelectionSetNode, seen: frozenset[str]) -> Counter[str]:
+        """Response keys of a selection set; a fragment spread again adds nothing (validation merges it once)."""
         counts: Counter[str] = Counter()
+        spread: set[str] = set()
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 counts[(selection.alias or selection.name).value] += 1
@@ -67,8 +69,9 @@ def _repeated_fields(document: DocumentNode, limit: int) -> list[GraphQLError]:
                 counts.update(keys(selection.selection_set, seen))
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
-                if name in seen or name not in fragments:
-                    continue  # a cycle or an unknown fragment: validation reports it
+                if name in seen or name in spread or name not in fragments:
+                    continue  # a cycle or an unknown fragment (validation reports it), or spread already
+                spread.add(name)
                 if name not in memo:
                     memo[name] = keys(fragments[name], seen | {name})
                 counts.update(memo[name])
