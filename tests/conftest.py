@@ -41,6 +41,15 @@ def api_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def live_api(api_data_dir: Path):
+    """The port of `python -m graphql_api` serving the small data set, for the whole session."""
+    from tests.live_server import live_server
+
+    with live_server(api_data_dir) as port:
+        yield port
+
+
+@pytest.fixture(scope="session")
 def api_model(api_data_dir: Path):
     from graphql_api.data.loader import load
 
