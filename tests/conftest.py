@@ -5,6 +5,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+pytest_plugins = ["tests.browser"]
+
 
 def sample_dir() -> Path | None:
     configured = os.environ.get("MOVIES_SAMPLE_DIR")
