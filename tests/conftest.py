@@ -4,6 +4,8 @@ import pytest
 
 from tests.real_sample import Sample, find_sample, sample_dir
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(scope="session")
 def sample() -> Sample:
@@ -30,6 +32,15 @@ def api_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests import api_data
 
     return api_data.build(tmp_path_factory.mktemp("api"))
+
+
+@pytest.fixture(scope="session")
+def live_api(api_data_dir: Path):
+    """The port of `python -m graphql_api` serving the small data set, for the whole session."""
+    from tests.live_server import live_server
+
+    with live_server(api_data_dir) as port:
+        yield port
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from graphql_api.data.model import ReadModel
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
+from graphql_api.web import static
 from graphql_api.web.graphql_http import GraphQLEndpoint
 
 
@@ -23,6 +24,7 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     )
     engine = Engine(graphql_schema, model, settings.limits)
     app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
+    app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
 
     @app.get("/healthz")
     def health() -> dict[str, Any]:

@@ -13,10 +13,10 @@ from graphql import ExecutionResult, OperationType
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
 
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.lru import LRU
+from graphql_api.web.graphiql import graphiql_html
 
 log = logging.getLogger("graphql_api")
 
@@ -59,7 +59,7 @@ class GraphQLEndpoint:
         self.engine = engine
         self.limits = engine.limits
         self.cache = cache or ResponseCache()
-        self._graphiql_html = get_graphql_ide_html("graphiql") if graphiql else None
+        self._graphiql_html = graphiql_html() if graphiql else None
 
     async def handle(self, request: Request) -> Response:
         try:
