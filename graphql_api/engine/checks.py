@@ -97,20 +97,25 @@ class Measure:
         return Measure(max(self.depth, other.depth), self.aliases + other.aliases, self.nodes + other.nodes)
 
 
-def check_measure(schema: GraphQLSchema, document: DocumentNode, limits: Limits) -> list[GraphQLError]:
+def check_measure(schema: GraphQLSchema, document: DocumentNode, limits: Limits) -> tuple[Measure, list[GraphQLError]]:
+    """The document's measure, and the errors of the limits it exceeds."""
     measure = measure_document(schema, document)
     if measure.depth > limits.max_depth:
-        return [_limit_error(f"the query is {measure.depth} levels deep; at most {limits.max_depth} are allowed")]
+        return measure, [
+            _limit_error(f"the query is {measure.depth} levels deep; at most {limits.max_depth} are allowed")
+        ]
     if measure.aliases > limits.max_aliases:
-        return [_limit_error(f"the query uses {measure.aliases} aliases; at most {limits.max_aliases} are allowed")]
+        return measure, [
+            _limit_error(f"the query uses {measure.aliases} aliases; at most {limits.max_aliases} are allowed")
+        ]
     if measure.nodes > limits.max_nodes:
-        return [
+        return measure, [
             _limit_error(
                 f"the query could return about {measure.nodes:,} objects; at most {limits.max_nodes:,} are "
                 "allowed (ask for smaller pages or fewer nested lists)"
             )
         ]
-    return []
+    return measure, []
 
 
 def measure_document(schema: GraphQLSchema, document: DocumentNode) -> Measure:

@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,14 +32,24 @@ log = logging.getLogger("graphql_api")
 INTERNAL_ERROR = "Internal server error"
 
 
+BYTES_PER_QUERY_CHARACTER = 256  # a parsed, validated and planned document, per character of its text
+DOCUMENT_CACHE_BYTES = 48 << 20
+
+
 @dataclass(frozen=True)
 class Prepared:
-    """A query text made ready to execute, or the errors that keep it from running."""
+    """A query text made ready to execute, or the errors that keep it from running.
+
+    `cost` is the estimated objects (and objects' worth of work) the query may produce; `weight`
+    what keeping it in a cache costs, in bytes.
+    """
 
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...]
     operations: dict[str | None, OperationType]
     plans: dict[str | None, Plan | None] = field(default_factory=dict)  # by operation name, made on demand
+    cost: int = 0
+    weight: int = 0
 
     def operation_type(self, name: str | None) -> OperationType | None:
         if name is None and len(self.operations) == 1:
@@ -90,7 +101,7 @@ class Engine:
         self._rules = list(specified_rules)
         if not limits.introspection:
             self._rules.append(NoSchemaIntrospectionCustomRule)
-        self._cache: LRU[str, Prepared] = LRU(cache_size)
+        self._cache: LRU[str, Prepared] = LRU(cache_size, DOCUMENT_CACHE_BYTES, weight=lambda prepared: prepared.weight)
         self._hoister = Hoister(schema) if hoist else None
         self._plans = plans
 
@@ -213,10 +224,13 @@ class Engine:
                 allow_empty_selection_sets=False,
             )
         except GraphQLError as error:
-            return Prepared(None, (error,), {})
+            return _invalid(query, [error])
         except RecursionError:
             return _refused("Query refused: it is nested too deeply.")
-        return self._prepare_document(document)
+        prepared = self._prepare_document(document)
+        if prepared.document is None:
+            return _invalid(query, prepared.errors)
+        return prepared
 
     def _prepare_document(self, document: DocumentNode) -> Prepared:
         limits = self.limits
@@ -229,7 +243,10 @@ class Engine:
                 hide_suggestions=not limits.introspection,
                 allow_empty_selection_sets=False,
             )
-            errors = errors or check_measure(self.schema, document, limits)
+            cost = 0
+            if not errors:
+                measure, errors = check_measure(self.schema, document, limits)
+                cost = measure.nodes
         except RecursionError:
             return _refused("Query refused: it is nested too deeply.")
         except Exception:  # a check of ours failed: refuse rather than run an unchecked query
@@ -242,7 +259,8 @@ class Engine:
             for definition in document.definitions
             if isinstance(definition, OperationDefinitionNode)
         }
-        return Prepared(document, (), operations)
+        size = document.loc.end if document.loc is not None else 0
+        return Prepared(document, (), operations, cost=cost, weight=size * BYTES_PER_QUERY_CHARACTER)
 
     def _check_variables(self, variables: dict[str, Any] | None) -> GraphQLError | None:
         if variables is None:
@@ -263,6 +281,17 @@ class Engine:
             elif isinstance(value, list):
                 stack.extend(value)
         return None
+
+
+def _invalid(query: str, errors: Iterable[GraphQLError]) -> Prepared:
+    """A refusal worth keeping: the errors without the parsed document they point into."""
+    light = tuple(
+        GraphQLError(
+            error.message, source=error.source, positions=error.positions, path=error.path, extensions=error.extensions
+        )
+        for error in errors
+    )
+    return Prepared(None, light, {}, weight=len(query) + 512 * len(light))
 
 
 def _refused(message: str) -> Prepared:

@@ -42,6 +42,7 @@ from graphql_api.engine.lru import LRU
 _STRING = re.compile(r'"[^"\\\n\r]*"')
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
 _PREFIX = "_lit"
+TEMPLATE_CACHE_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,9 @@ class Template:
 class Hoister:
     def __init__(self, schema: GraphQLSchema, cache_size: int = 256) -> None:
         self._schema = schema
-        self._templates: LRU[str, Template | None] = LRU(cache_size)
+        self._templates: LRU[str, Template | None] = LRU(
+            cache_size, TEMPLATE_CACHE_BYTES, weight=lambda template: template.prepared.weight if template else 0
+        )
 
     def split(self, query: str) -> tuple[str, list[str]] | None:
         """(shape, literal values) of a query, or None when it is not a plain case."""

@@ -1,5 +1,9 @@
-"""A dict that keeps only its most recently used entries, bounded in count and, optionally, in weight."""
+"""A dict that keeps only its most recently used entries, bounded in count and, optionally, in weight.
 
+Safe to share between threads: each operation holds a lock.
+"""
+
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -17,25 +21,28 @@ class LRU(Generic[Key, Value]):
         self._max_weight = max_weight
         self._weight = weight
         self._total_weight = 0
+        self._lock = threading.Lock()
 
     def __contains__(self, key: Key) -> bool:
         return key in self._entries
 
     def get(self, key: Key) -> Value | None:
         """The value, now the most recently used; None when absent."""
-        if key not in self._entries:
-            return None
-        self._entries.move_to_end(key)
-        return self._entries[key]
+        with self._lock:
+            if key not in self._entries:
+                return None
+            self._entries.move_to_end(key)
+            return self._entries[key]
 
     def put(self, key: Key, value: Value) -> None:
         """Remember `value`, forgetting the least recently used entries beyond the bounds."""
-        if key in self._entries:
-            self._total_weight -= self._weight(self._entries.pop(key))
-        self._entries[key] = value
-        self._total_weight += self._weight(value)
-        while len(self._entries) > self._max_entries or (
-            self._max_weight is not None and self._total_weight > self._max_weight
-        ):
-            _, evicted = self._entries.popitem(last=False)
-            self._total_weight -= self._weight(evicted)
+        with self._lock:
+            if key in self._entries:
+                self._total_weight -= self._weight(self._entries.pop(key))
+            self._entries[key] = value
+            self._total_weight += self._weight(value)
+            while len(self._entries) > self._max_entries or (
+                self._max_weight is not None and self._total_weight > self._max_weight
+            ):
+                _, evicted = self._entries.popitem(last=False)
+                self._total_weight -= self._weight(evicted)
