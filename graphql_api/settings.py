@@ -40,6 +40,18 @@ class Settings:
         ("*",), "comma-separated origins allowed to call the API from a browser; `*` for any"
     )
     graphiql: bool = _setting(True, "serve the GraphiQL page to browsers at /graphql")
+    max_connections: int = _setting(100, "open connections per worker; beyond, a new one is answered 503", minimum=1)
+    max_response_bytes: int = _setting(
+        1_000_000, "bytes of one answer; a larger one is refused (bounds what a client that never reads costs)", 1024
+    )
+    request_head_seconds: float = _setting(
+        10.0, "seconds a connection may take to send a request's line and headers (idle ones are closed)", 0.1
+    )
+    request_body_seconds: float = _setting(10.0, "seconds a client may take to send a request's body", 0.1)
+    keep_alive_seconds: float = _setting(5.0, "seconds an idle keep-alive connection stays open", 0.1)
+    max_header_bytes: int = _setting(16_384, "bytes of a request's line and headers (431 above)", 1024)
+    max_headers: int = _setting(100, "headers of one request (431 above)", 1)
+    shutdown_seconds: float = _setting(10.0, "seconds requests in flight get to finish on SIGTERM", 0)
     limits: Limits = field(default_factory=Limits)
 
     @classmethod

@@ -105,6 +105,13 @@ class Engine:
         self._hoister = Hoister(schema) if hoist else None
         self._plans = plans
 
+    def knows(self, query: str) -> bool:
+        """Whether the text, or its shape, is prepared already (so preparing it costs little)."""
+        if query in self._cache:
+            return True
+        split = self._hoister.split(query) if self._hoister is not None else None
+        return split is not None and self._hoister.knows(split[0])  # type: ignore[union-attr]
+
     def prepare(self, query: str) -> Prepared:
         prepared = self._cache.get(query)
         if prepared is None:

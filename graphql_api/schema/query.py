@@ -14,7 +14,7 @@ from graphql_api.schema.movie import DEFAULT_SIMILAR, Movie
 from graphql_api.schema.person import Person
 from graphql_api.schema.recommendations import TitleRecommendations
 from graphql_api.schema.releases import MonthReleases, WeekdayReleases
-from graphql_api.schema.sizes import sizing
+from graphql_api.schema.sizes import LOOKUP_COST, costly, lookup, sizing
 from graphql_api.schema.success import ActorResult, ActorSuccess, DirectorResult, DirectorSuccess
 from graphql_api.schema.title_lookup import TitleScore, TitleScoreResult, TitleVotes, TitleVotesResult
 
@@ -58,7 +58,7 @@ class Query:
     ) -> WeekdayReleases | None:
         return WeekdayReleases.of(answers.releases_on_weekday(_model(info), day))
 
-    @strawberry.field(description="The popularity score of every film with a title.")
+    @strawberry.field(description="The popularity score of every film with a title.", metadata=lookup())
     def title_score(
         self, info: strawberry.Info, title: Annotated[str, strawberry.argument(description=_TITLE)]
     ) -> TitleScoreResult | None:
@@ -66,7 +66,9 @@ class Query:
         return TitleScoreResult.of(answers.title_score(model, title), lambda answer: TitleScore.of(model, answer))
 
     @strawberry.field(
-        description=f"The votes of every film with a title; given only for films with at least {VOTES_THRESHOLD} votes."
+        description="The votes of every film with a title; given only for films with at least "
+        f"{VOTES_THRESHOLD} votes.",
+        metadata=lookup(),
     )
     def title_votes(
         self, info: strawberry.Info, title: Annotated[str, strawberry.argument(description=_TITLE)]
@@ -74,7 +76,9 @@ class Query:
         model = _model(info)
         return TitleVotesResult.of(answers.title_votes(model, title), lambda answer: TitleVotes.of(model, answer))
 
-    @strawberry.field(description="An actor's success measured by the return of the films they acted in.")
+    @strawberry.field(
+        description="An actor's success measured by the return of the films they acted in.", metadata=lookup()
+    )
     def actor(
         self,
         info: strawberry.Info,
@@ -87,7 +91,8 @@ class Query:
 
     @strawberry.field(
         description="A director's success measured by the return of the films they directed (crew job exactly "
-        "Director), with every film."
+        "Director), with every film.",
+        metadata=lookup(),
     )
     def director(
         self,
@@ -102,7 +107,7 @@ class Query:
     @strawberry.field(
         description="Films like the film with a title (the customer's recomendacion): its most similar films, "
         "most similar first.",
-        metadata=sizing(DEFAULT_SIMILAR, RECOMMENDATIONS_PER_FILM, "matches.similar"),
+        metadata=costly(LOOKUP_COST, **sizing(DEFAULT_SIMILAR, RECOMMENDATIONS_PER_FILM, "matches.similar")),
     )
     def recommendations(
         self,

@@ -10,6 +10,7 @@ from typing import Any
 from graphql_api.engine.declarations import COST, LIST_SIZE, Cost, ListSize
 
 CONNECTION_ITEMS = ("edges", "nodes")
+LOOKUP_COST = 150  # a title or name that matches nothing is looked for among every known one (did you mean?)
 
 
 def page(default: int, maximum: int) -> dict[str, Any]:
@@ -45,3 +46,8 @@ def sizing(default: int, maximum: int, *sized_fields: str) -> dict[str, Any]:
 def costly(weight: int, **declared: Any) -> dict[str, Any]:
     """A field doing `weight` objects' worth of work per call (a fuzzy search, say)."""
     return {**declared, COST: Cost(weight)}
+
+
+def lookup() -> dict[str, Any]:
+    """A lookup by title or name: a miss costs a fuzzy search for suggestions."""
+    return costly(LOOKUP_COST)

@@ -11,6 +11,7 @@ from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
 from graphql_api.web import static
 from graphql_api.web.graphql_http import GraphQLEndpoint
+from graphql_api.web.security import SecurityHeaders
 
 
 def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
@@ -23,7 +24,13 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
         openapi_url=None,
     )
     engine = Engine(graphql_schema, model, settings.limits)
-    app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
+    endpoint = GraphQLEndpoint(
+        engine,
+        graphiql=settings.graphiql,
+        max_response_bytes=settings.max_response_bytes,
+        body_seconds=settings.request_body_seconds,
+    )
+    app.add_route("/graphql", endpoint.handle, methods=["GET", "POST"])
     app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
 
     @app.get("/healthz")
@@ -36,6 +43,7 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
             "tables": {name: entry["rows"] for name, entry in model.manifest["tables"].items()},
         }
 
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),

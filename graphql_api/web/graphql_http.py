@@ -4,6 +4,7 @@ Kept lean on purpose: the data never changes while the service runs, so an answe
 the request alone; repeated requests are answered from a bounded cache without executing anything.
 """
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -11,16 +12,21 @@ from typing import Any
 import orjson
 from graphql import ExecutionResult, OperationType
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 
-from graphql_api.engine.engine import Engine
+from graphql_api.engine.engine import Deadline, Engine, PreparedText
 from graphql_api.engine.lru import LRU
 from graphql_api.web.graphiql import graphiql_html
+from graphql_api.web.offload import Offload
 
 log = logging.getLogger("graphql_api")
 
 _MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR"})  # answers about the moment, not the request
+
+INLINE_TEXT_CHARACTERS = 1_000  # a new text longer than this is parsed and validated on the worker thread
+INLINE_COST = 300  # a query estimated costlier than this (objects, or objects' worth of work) runs there too
+ENTRY_OVERHEAD_BYTES = 256
 
 JSON = "application/json"
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -40,39 +46,55 @@ class Answer:
 
 
 class ResponseCache:
-    """Answers by request, least recently used out first, bounded in entries and in bytes."""
+    """Answers by request, least recently used out first, bounded in entries and in bytes (keys included)."""
 
     def __init__(self, max_entries: int = 4096, max_bytes: int = 16 << 20, max_entry_bytes: int = 256 << 10) -> None:
-        self._answers: LRU[Any, Answer] = LRU(max_entries, max_bytes, weight=lambda answer: len(answer.body))
+        self._answers: LRU[Any, tuple[int, Answer]] = LRU(
+            max_entries, max_bytes, weight=lambda entry: entry[0] + len(entry[1].body) + ENTRY_OVERHEAD_BYTES
+        )
         self._max_entry_bytes = max_entry_bytes
 
     def get(self, key: Any) -> Answer | None:
-        return self._answers.get(key)
+        entry = self._answers.get(key)
+        return entry[1] if entry is not None else None
 
-    def put(self, key: Any, answer: Answer) -> None:
-        if len(answer.body) <= self._max_entry_bytes and key not in self._answers:
-            self._answers.put(key, answer)
+    def put(self, key: Any, key_bytes: int, answer: Answer) -> None:
+        if key_bytes + len(answer.body) <= self._max_entry_bytes and key not in self._answers:
+            self._answers.put(key, (key_bytes, answer))
 
 
 class GraphQLEndpoint:
-    def __init__(self, engine: Engine, graphiql: bool, cache: ResponseCache | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        graphiql: bool,
+        max_response_bytes: int = 1_000_000,
+        body_seconds: float = 10.0,
+        cache: ResponseCache | None = None,
+    ) -> None:
         self.engine = engine
         self.limits = engine.limits
         self.cache = cache or ResponseCache()
         self._graphiql_html = graphiql_html() if graphiql else None
+        self._max_response_bytes = max_response_bytes
+        self._body_seconds = body_seconds
+        self._offload = Offload()
 
     async def handle(self, request: Request) -> Response:
+        deadline = Deadline(self.limits.time_budget_seconds)  # the whole request counts, from its arrival
         try:
             if request.method in ("GET", "HEAD"):
-                return self._get(request)
-            return await self._post(request)
+                return await self._get(request, deadline)
+            return await self._post(request, deadline)
         except HTTPException as error:
             return _error_response(error.status_code, error.detail, error.headers)
+        except ClientDisconnect:
+            return Response(status_code=400)  # nobody is left to read it
         except Exception:  # a bug of ours: log it, tell the client nothing about internals
             log.exception("unexpected error serving %s %s", request.method, request.url.path)
             return _error_response(500, "Internal server error")
 
-    def _get(self, request: Request) -> Response:
+    async def _get(self, request: Request, deadline: Deadline) -> Response:
         raw_query = request.scope.get("query_string", b"")
         media_type = _media_type(request)
         key = ("GET", raw_query, media_type)
@@ -85,10 +107,11 @@ class GraphQLEndpoint:
                 return HTMLResponse(self._graphiql_html)
             raise HTTPException(400, "No GraphQL query found in the request (expected a `query` parameter).")
         variables = _json_field(params.get("variables"), "variables")
-        response = self._answer(params["query"], variables, params.get("operationName"), media_type, via_get=True)
-        return self._remember(key, response)
+        operation = (params["query"], variables, params.get("operationName"))
+        answer = await self._answer(*operation, media_type, True, deadline)
+        return self._remember(key, len(raw_query), answer)
 
-    async def _post(self, request: Request) -> Response:
+    async def _post(self, request: Request, deadline: Deadline) -> Response:
         body = await self._read_body(request)
         media_type = _media_type(request)
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -98,43 +121,74 @@ class GraphQLEndpoint:
             return cached.response()
         if content_type == "application/graphql":
             query = _decode(body)
-            return self._remember(key, self._answer(query, None, None, media_type, via_get=False))
+            return self._remember(key, len(body), await self._answer(query, None, None, media_type, False, deadline))
         if content_type not in (JSON, ""):
             raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
         payload = _parse_json(body)
         if isinstance(payload, list):
-            return self._remember(key, self._batch(payload, media_type))
+            return self._remember(key, len(body), await self._batch(payload, media_type, deadline))
         query, variables, operation_name = _operation(payload)
-        return self._remember(key, self._answer(query, variables, operation_name, media_type, via_get=False))
+        answer = await self._answer(query, variables, operation_name, media_type, False, deadline)
+        return self._remember(key, len(body), answer)
 
-    def _batch(self, payloads: list[Any], media_type: str) -> Answer:
+    async def _batch(self, payloads: list[Any], media_type: str, deadline: Deadline) -> Answer:
         limit = self.limits.max_batch_size
         if limit <= 1:
             raise HTTPException(400, "Batched requests are not enabled on this service.")
         if not payloads or len(payloads) > limit:
             raise HTTPException(400, f"A batch must hold between 1 and {limit} operations.")
-        answers = [self._answer(*_operation(payload), media_type, via_get=False) for payload in payloads]
+        answers = [await self._answer(*_operation(payload), media_type, False, deadline) for payload in payloads]
         body = b"[" + b",".join(answer.body for answer in answers) + b"]"
         return Answer(200, body, media_type, all(answer.cacheable for answer in answers))
 
-    def _answer(
-        self, query: str, variables: dict[str, Any] | None, operation_name: str | None, media_type: str, via_get: bool
+    async def _answer(
+        self,
+        query: str,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+        media_type: str,
+        via_get: bool,
+        deadline: Deadline,
     ) -> Answer:
-        text = self.engine.prepare_text(query)
+        """The answer, computed on the event loop when cheap, else on the worker thread."""
+        if not self.engine.knows(query) and len(query) > INLINE_TEXT_CHARACTERS:
+            text = await self._offload.run(self.engine.prepare_text, query)
+        else:
+            text = self.engine.prepare_text(query)
+        operation = (query, text, variables, operation_name, media_type, via_get, deadline)
+        if text.prepared.cost > INLINE_COST:
+            return await self._offload.run(self._finish, *operation)
+        return self._finish(*operation)
+
+    def _finish(
+        self,
+        query: str,
+        text: PreparedText,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+        media_type: str,
+        via_get: bool,
+        deadline: Deadline,
+    ) -> Answer:
         if text.prepared.document is not None:
             operation = text.prepared.operation_type(operation_name)
             if via_get and operation is not None and operation is not OperationType.QUERY:
                 raise HTTPException(
                     405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
                 )
-        result = self.engine.run_prepared(query, text, variables, operation_name)
+        result = self.engine.run_prepared(query, text, variables, operation_name, deadline)
+        codes = _error_codes(result)
+        body = _encode(result)
+        if len(body) > self._max_response_bytes:
+            return _too_large(self._max_response_bytes, media_type)
+        if "TIMEOUT" in codes:
+            return Answer(503, body, media_type, cacheable=False)
         # Nothing executed (a syntax, validation or variables error): a request error, 400.
-        status = 200 if result.data is not None else 400
-        return Answer(status, _encode(result), media_type, not _MOMENTARY_CODES & _error_codes(result))
+        return Answer(200 if result.data is not None else 400, body, media_type, not _MOMENTARY_CODES & codes)
 
-    def _remember(self, key: Any, answer: Answer) -> Response:
+    def _remember(self, key: Any, key_bytes: int, answer: Answer) -> Response:
         if answer.cacheable:
-            self.cache.put(key, answer)
+            self.cache.put(key, key_bytes, answer)
         return answer.response()
 
     async def _read_body(self, request: Request) -> bytes:
@@ -144,11 +198,15 @@ class GraphQLEndpoint:
             raise HTTPException(413, f"The request body is larger than {limit} bytes.")
         chunks = []
         size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
-            chunks.append(chunk)
+        try:
+            async with asyncio.timeout(self._body_seconds):
+                async for chunk in request.stream():
+                    size += len(chunk)
+                    if size > limit:
+                        raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+                    chunks.append(chunk)
+        except TimeoutError:
+            raise HTTPException(408, f"The request body took longer than {self._body_seconds:g} s to arrive.") from None
         return b"".join(chunks)
 
 
@@ -213,11 +271,19 @@ def _error_response(status: int, message: str, headers: dict[str, str] | None = 
     return Response(body, status_code=status, media_type=JSON, headers=headers)
 
 
+def _too_large(limit: int, media_type: str) -> Answer:
+    message = f"The answer is larger than {limit:,} bytes; ask for fewer fields or smaller pages."
+    body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": "RESPONSE_TOO_LARGE"}}]})
+    return Answer(400, body, media_type)
+
+
 def _code(status: int) -> str:
     return {
         400: "BAD_REQUEST",
+        408: "REQUEST_TIMEOUT",
         405: "METHOD_NOT_ALLOWED",
         413: "PAYLOAD_TOO_LARGE",
         415: "UNSUPPORTED_MEDIA_TYPE",
         501: "NOT_IMPLEMENTED",
+        503: "SERVICE_UNAVAILABLE",
     }.get(status, "INTERNAL_SERVER_ERROR")

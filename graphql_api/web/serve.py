@@ -14,13 +14,28 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from graphql_api.settings import Settings
+from graphql_api.web.protocol import ConnectionLimits, guarded_protocol
 
 _RESTART_PAUSE_SECONDS = 1.0
 
 
 def serve(app: ASGIApp, settings: Settings) -> None:
+    limits = ConnectionLimits(
+        max_connections=settings.max_connections,
+        request_head_seconds=settings.request_head_seconds,
+        max_header_bytes=settings.max_header_bytes,
+        max_headers=settings.max_headers,
+    )
     config = uvicorn.Config(
-        app, host=settings.host, port=settings.port, log_level="warning", access_log=False, lifespan="off"
+        app,
+        host=settings.host,
+        port=settings.port,
+        http=guarded_protocol(limits),
+        timeout_keep_alive=settings.keep_alive_seconds,  # type: ignore[arg-type]
+        timeout_graceful_shutdown=settings.shutdown_seconds,  # type: ignore[arg-type]
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
     )
     if settings.workers == 1:
         uvicorn.Server(config).run()
