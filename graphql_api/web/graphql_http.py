@@ -24,8 +24,9 @@ log = logging.getLogger("graphql_api")
 
 _MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR"})  # answers about the moment, not the request
 
-INLINE_TEXT_CHARACTERS = 1_000  # a new text longer than this is parsed and validated on the worker thread
-INLINE_COST = 300  # a query estimated costlier than this (objects, or objects' worth of work) runs there too
+# A new text (validation alone costs milliseconds) is prepared on the worker thread; a query estimated
+# costlier than this (in objects, or objects' worth of work) runs there too.
+INLINE_COST = 300
 ENTRY_OVERHEAD_BYTES = 256
 
 JSON = "application/json"
@@ -151,7 +152,7 @@ class GraphQLEndpoint:
         deadline: Deadline,
     ) -> Answer:
         """The answer, computed on the event loop when cheap, else on the worker thread."""
-        if not self.engine.knows(query) and len(query) > INLINE_TEXT_CHARACTERS:
+        if not self.engine.knows(query):
             text = await self._offload.run(self.engine.prepare_text, query)
         else:
             text = self.engine.prepare_text(query)

@@ -38,7 +38,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().connection_made(transport)
         self._head_bytes = 0
         self._reading_head = True
-        self._refusal: tuple[int, str] | None = None
+        self._refused = False
         self._head_timer: asyncio.TimerHandle | None = None
         if len(self.connections) > self.limits.max_connections:
             self._reject(503, "Too many connections; try again shortly.")
@@ -55,22 +55,23 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             if self._head_bytes > self.limits.max_header_bytes:
                 self._reject(431, f"The request head is larger than {self.limits.max_header_bytes} bytes.")
                 return
-        super().data_received(data)
-        if self._refusal is not None:
-            self._reject(*self._refusal)
+        if not self._refused:
+            super().data_received(data)
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._reading_head = True
 
     def on_header(self, name: bytes, value: bytes) -> None:
+        if self._refused:
+            return
         if len(self.headers) >= self.limits.max_headers:
-            self._refusal = (431, f"The request has more than {self.limits.max_headers} headers.")
+            self._reject(431, f"The request has more than {self.limits.max_headers} headers.")
             return
         super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
-        if self._refusal is not None:
+        if self._refused:
             return
         self._reading_head = False
         self._head_bytes = 0
@@ -78,6 +79,14 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
         if len(self.pipeline) > self.limits.max_pipelined:
             self.transport.close()  # a response may be on its way: no room for one more
+
+    def on_body(self, body: bytes) -> None:
+        if not self._refused:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        if not self._refused:
+            super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -101,6 +110,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
                 self.transport.close()  # an idle connection: nothing to answer
 
     def _reject(self, status: int, message: str) -> None:
+        self._refused = True
         if self.transport.is_closing():
             return
         body = message.encode()
