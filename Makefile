@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA_DIR ?= data/processed
 
-.PHONY: setup run test lint data bench
+.PHONY: setup run test lint data bench eda
 
 setup: $(VENV)/.installed
 
@@ -17,6 +17,9 @@ $(VENV)/.installed: requirements.txt
 
 data: setup
 	$(PY) -m graphql_api.bootstrap --data-dir $(DATA_DIR)
+
+eda: data
+	$(PY) -m eda --data-dir $(DATA_DIR) --out reports/eda
 
 run: data
 	$(PY) -m graphql_api --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)
