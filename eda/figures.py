@@ -110,12 +110,12 @@ def hbars(
     top = max(positive, default=0)
     if not linear and positive and top / min(positive) > _LOG_SPAN:
         ax.set_xscale("log")
-        count_axis(ax.xaxis)
-        ax.set_xlim(min(positive) / 2, top * 6)
+        count_axis(ax.xaxis, ticks=4)  # bars often share a figure with others: few labels, so none collide
+        ax.set_xlim(min(positive) / 2, top * 4)
         ax.set_xlabel(f"{xlabel} (log scale)")
     else:
         ax.set_xlim(0, top * _ROOM_FOR_TEXT if top > 0 else 1)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 1 else f"{value:g}"))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: _number(value)))
         ax.set_xlabel(xlabel)
 
 
@@ -166,15 +166,19 @@ def dollar_axis(axis: Axis) -> None:
     _log_labels(axis, lambda value: formats.short_dollars(value))
 
 
-def count_axis(axis: Axis) -> None:
+def count_axis(axis: Axis, ticks: int = _LOG_TICKS) -> None:
     """A log axis in plain numbers (1, 10, 1,000) instead of powers of ten."""
-    _log_labels(axis, lambda value: f"{value:,.0f}" if value >= 1 else f"{value:g}")
+    _log_labels(axis, _number, ticks)
 
 
-def _log_labels(axis: Axis, label: Callable[[float], str]) -> None:
-    axis.set_major_locator(LogLocator(base=10, numticks=_LOG_TICKS))
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+
+
+def _log_labels(axis: Axis, label: Callable[[float], str], ticks: int = _LOG_TICKS) -> None:
+    axis.set_major_locator(LogLocator(base=10, numticks=ticks))
     axis.set_major_formatter(FuncFormatter(lambda value, _: label(value)))
-    axis.set_minor_locator(LogLocator(base=10, subs=(2.0, 5.0), numticks=_LOG_TICKS * 4))
+    axis.set_minor_locator(LogLocator(base=10, subs=(2.0, 5.0), numticks=ticks * 4))
     axis.set_minor_formatter(NullFormatter())  # labelling minor ticks costs more than drawing the rest
 
 

@@ -11,7 +11,7 @@ from stop_words import LANGUAGE_MAPPING, get_stop_words
 from wordcloud import STOPWORDS
 
 ENGLISH = "en"
-_SEPARATORS = r"[^\p{L}']+"  # a word is a run of letters, apostrophes inside it kept
+_SEPARATORS = r"[^\p{L}\p{N}']+"  # letters and digits, apostrophes inside a word kept
 _MIN_LENGTH = 2
 _FOREIGN_RATIO = 2.0
 
@@ -42,7 +42,10 @@ def count_words(texts: pd.Series, languages: pd.Series) -> WordCounts:
     tokens = pc.split_pattern_regex(lowered, _SEPARATORS)
     words = pc.utf8_trim(pc.list_flatten(tokens), "'")
     films = pc.list_parent_indices(tokens).to_numpy()
-    long_enough = pc.greater_equal(pc.utf8_length(words), _MIN_LENGTH).to_numpy(zero_copy_only=False)
+    # Words, not numbers: "13th" and "1984" go whole rather than leave "th" behind.
+    long_enough = pc.and_(
+        pc.greater_equal(pc.utf8_length(words), _MIN_LENGTH), pc.invert(pc.match_substring_regex(words, r"\p{N}"))
+    ).to_numpy(zero_copy_only=False)
     encoded = pc.filter(words, long_enough).dictionary_encode()
     vocabulary = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
     codes = encoded.indices.to_numpy()

@@ -202,7 +202,8 @@ def _collections(section: Section, tables: Tables) -> None:
     def draw(figure: Figure) -> None:
         ax = figure.subplots()
         labels = [
-            f"{name} ({formats.dollars(revenue)})" for name, revenue in zip(top["name"], top["revenue"], strict=True)
+            f"{figures.shorten(name, 26)} ({formats.dollars(revenue)})"
+            for name, revenue in zip(top["name"], top["revenue"], strict=True)
         ]
         figures.hbars(ax, labels, top["films"].tolist(), "Films in the collection (total revenue in brackets)")
 

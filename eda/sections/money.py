@@ -160,7 +160,7 @@ def _return_bars(ax: Axes, films: pd.DataFrame, title: str) -> None:
         for title, budget in zip(films["title"], films["budget"], strict=True)
     ]
     xlabel = "Return (revenue / budget); budget in brackets"
-    figures.hbars(ax, labels, films["return"].tolist(), xlabel, formats.ratio, colours, linear=True)
+    figures.hbars(ax, labels, films["return"].tolist(), xlabel, formats.ratio, colours)
     ax.set_title(title)
 
 

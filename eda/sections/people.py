@@ -161,7 +161,7 @@ def _in_context(section: Section, roles: dict[str, pd.DataFrame], source: str) -
     counted = f"{formats.count(len(directors))} directors with at least {rules.MIN_FILMS} films"
     finding = (
         f"The API's averages count a film without a budget as a return of 0: half of the {counted} have a known "
-        f"return for {formats.percent(median_known)} of their films or fewer, and {formats.count(zero)} average 0."
+        f"return for {formats.percent(median_known)} of their films or fewer; {formats.count(zero)} of them average 0."
     )
 
     def draw(figure: Figure) -> None:

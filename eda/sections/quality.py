@@ -63,8 +63,8 @@ def _reconciliation(section: Section, tables: Tables) -> None:
     differing = ", ".join(f"{name} ({count})" for name, count in columns.items()) or "none: exact copies"
     section.items.append(
         Note(
-            f"{formats.count(len(duplicates))} rows repeated an id and were merged into the row kept "
-            f"(listed in duplicates.csv). Columns that differed: {differing}."
+            f"Rows repeating an id, merged into the row kept (listed in duplicates.csv): "
+            f"{formats.count(len(duplicates))}. Columns that differed: {differing}."
         )
     )
 

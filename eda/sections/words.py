@@ -44,10 +44,10 @@ def _cloud(section: Section, titles: text.WordCounts, source: str) -> None:
     finding = f"'{top.index[0]}' is the most frequent title word ({formats.count(top.iloc[0])} titles)" + (
         f", then {following}." if following else "."
     )
-    # A fixed seed and size: the same words give the same picture.
+    # A fixed seed and size: the same words give the same picture. Dark colours only: every word reads on white.
     cloud = WordCloud(
         width=980, height=430, background_color="white", random_state=0, max_words=_CLOUD_WORDS,
-        colormap="viridis", prefer_horizontal=0.9, min_font_size=9, relative_scaling=0.5,
+        colormap="Dark2", prefer_horizontal=0.9, min_font_size=9, relative_scaling=0.5,
     ).generate_from_frequencies(top.to_dict())  # fmt: skip
 
     def draw(figure: Figure) -> None:
