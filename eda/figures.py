@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from eda import formats
 from eda.content import Chart
@@ -115,7 +115,8 @@ def hbars(
         ax.set_xlabel(f"{xlabel} (log scale)")
     else:
         ax.set_xlim(0, top * _ROOM_FOR_TEXT if top > 0 else 1)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: _number(value)))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: formats.short_count(value)))
         ax.set_xlabel(xlabel)
 
 

@@ -8,6 +8,15 @@ def count(value: float) -> str:
     return f"{round(value):,}"
 
 
+def short_count(value: float) -> str:
+    """For axis ticks: 500, 2,000, 40K, 20M."""
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:g}M"
+    if abs(value) >= 1e4:
+        return f"{value / 1e3:g}K"
+    return f"{value:,.0f}" if value == round(value) else f"{value:g}"
+
+
 def count_and_share(total: int) -> Callable[[float], str]:
     """A labeller: 1,785 (60%) of `total`."""
     return lambda value: f"{count(value)} ({percent(value / total)})"

@@ -39,8 +39,9 @@ SECTIONS: tuple[ModuleType, ...] = (
 def build_report(data_dir: Path, out_dir: Path, progress: Progress = lambda _: None) -> Path:
     """Write the report for the tables in `data_dir` into `out_dir`; the path of its index.html.
 
-    Raises eda.data.DataFolderError, naming the file, when the folder is missing, incomplete or of
-    another schema version.
+    Raises eda.data.DataFolderError, naming the file, when the folder is missing, incomplete, corrupt
+    or of another schema version. Figures of an earlier report in `out_dir` are replaced; index.html
+    is replaced last and atomically, so the folder can be served while the report is built.
     """
     started = time.perf_counter()
     progress(f"reading {data_dir}…")

@@ -24,6 +24,7 @@ def test_dollars_and_ratios():
     assert formats.dollars(30_000_000) == "$30.0 million"
     assert formats.dollars(1_845_034_188) == "$1.8 billion"
     assert formats.short_dollars(1000) == "$1K"
+    assert [formats.short_count(value) for value in (2.5, 2000, 40_000, 20_000_000)] == ["2.5", "2,000", "40K", "20M"]
     assert formats.ratio(1_018_619.5) == "1,018,620"
     assert formats.ratio(0.83) == "0.83"
     assert formats.rho(-0.001) == "+0.00"
