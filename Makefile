@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA_DIR ?= data/processed
 
-.PHONY: setup setup-dev run test lint data bench
+.PHONY: setup setup-dev run test lint data bench eda
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,9 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 data: setup
 	$(PY) -m etl.bootstrap --data-dir $(DATA_DIR)
+
+eda: data
+	$(PY) -m eda --data-dir $(DATA_DIR) --out reports/eda
 
 run: data
 	$(PY) -m graphql_api --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)
