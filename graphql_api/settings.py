@@ -40,6 +40,7 @@ class Settings:
         ("*",), "comma-separated origins allowed to call the API from a browser; `*` for any"
     )
     graphiql: bool = _setting(True, "serve the GraphiQL page to browsers at /graphql")
+    eda_dir: Path = _setting(Path("reports/eda"), "folder of the EDA report served at /eda (built there when missing)")
     max_connections: int = _setting(100, "open connections per worker; beyond, a new one is answered 503", minimum=1)
     max_response_bytes: int = _setting(
         1_000_000, "bytes of one answer; a larger one is refused (bounds what a client that never reads costs)", 1024
