@@ -11,7 +11,7 @@ from pathlib import Path
 
 from etl.cli import format_summary
 from etl.contract import CREDITS_FILE, MOVIES_FILE, PROCESSED_DIR, RAW_DIR, SAMPLE_DIR, ContractError, verify
-from etl.errors import InputFileError
+from etl.errors import InputFileError, OutputError
 from etl.pipeline import run
 
 
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         outcome = ensure_data(args.data_dir, args.raw_dir)
-    except InputFileError as error:
+    except (InputFileError, OutputError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"{args.data_dir}: {outcome}", file=sys.stderr)

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from etl.contract import CREDITS_FILE, MOVIES_FILE, PROCESSED_DIR, RAW_DIR
-from etl.errors import InputFileError
+from etl.errors import InputFileError, OutputError
 from etl.pipeline import FileCounts, Summary, run
 
 EXIT_BAD_INPUT = 2
@@ -43,8 +43,13 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         summary = run(args.movies, args.credits, args.out, progress)
-    except InputFileError as error:
+    except (InputFileError, OutputError) as error:
         print(f"error: {error}", file=sys.stderr)
+        print("nothing was written; the previous output, if any, is unchanged", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # the disk filled up, a file vanished...: one line, not a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         print("nothing was written; the previous output, if any, is unchanged", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(format_summary(summary))

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from etl.contract import MANIFEST_FILE, sha256_of, table_file
+from etl.errors import OutputError
 
 _PREVIOUS_SUFFIX = ".previous"
 
@@ -43,6 +44,18 @@ def write_csv(directory: Path, name: str, header: Sequence[str], rows: Iterable[
 def write_manifest(directory: Path, manifest: Mapping[str, Any]) -> None:
     text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     (directory / MANIFEST_FILE).write_text(text, encoding="utf-8")
+
+
+def check_writable(target: Path) -> None:
+    """Raise OutputError, naming the folder, unless a new directory can be made beside `target`."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        probe = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".probe", dir=target.parent))
+        probe.rmdir()
+    except OSError as error:
+        raise OutputError(target, f"cannot be written ({error.strerror}); choose another --out") from None
+    if target.exists() and not target.is_dir():
+        raise OutputError(target, "exists and is not a directory; choose another --out")
 
 
 def staging_directory(target: Path) -> Path:

@@ -67,6 +67,7 @@ def run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress
 
 def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress) -> Summary:
     started = time.perf_counter()
+    output.check_writable(out_dir)  # before reading anything: a bad --out must not cost a whole run
     output.recover_interrupted_replace(out_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Reading the large credits file mostly runs in Arrow's threads, beside the movies work.

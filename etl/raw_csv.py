@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from etl.errors import InputFileError
+from etl.errors import InputFileError, clip
 from etl.rejects import Reject
 
 csv.field_size_limit(sys.maxsize)
@@ -126,7 +126,7 @@ def _check_header(path: Path, data: bytes, expected: Sequence[str]) -> None:
         guess = get_close_matches(name, unexpected, n=1, cutoff=0.6)
         renamed = f" (renamed to {guess[0]!r}?)" if guess else ""
         problems.append(f"missing column {name!r}{renamed}")
-    problems += [f"unexpected column {name!r}" for name in unexpected]
+    problems += [f"unexpected column {clip(name, 60)!r}" for name in unexpected]
     if not problems:
         problems.append("columns are in another order")
     raise InputFileError(path, "bad header: " + "; ".join(problems) + f". Expected: {','.join(expected)}", line=1)

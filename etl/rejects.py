@@ -2,10 +2,15 @@
 
 from dataclasses import dataclass
 
+from etl.errors import clip
+
 
 @dataclass(frozen=True)
 class Reject:
     file: str
     line: int
-    reason: str
-    raw: str
+    reason: str  # clipped: a reason may quote a value, and a value may be megabytes long
+    raw: str  # the whole record
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", clip(self.reason))

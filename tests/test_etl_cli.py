@@ -118,3 +118,59 @@ def test_killed_runs_leave_old_or_new_tables_never_a_mix(tmp_path):
     assert finished.returncode == 0, finished.stderr
     assert snapshot(out) != old
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".processed")] == []
+
+
+def test_an_unwritable_out_is_refused_before_reading_anything(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    missing = tmp_path / "not-read.csv"
+    code = main(["--movies", str(missing), "--credits", str(missing), "--out", str(blocker / "out")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"error: {blocker / 'out'}: cannot be written" in err
+    assert "not-read.csv" not in err  # refused before the inputs were opened
+    assert "Traceback" not in err
+
+
+def test_a_file_without_a_newline_gets_a_short_message(tmp_path, capsys):
+    movies = tmp_path / "movies.csv"
+    movies.write_text("x" * 5_000_000)
+    code = main(["--movies", str(movies), "--credits", str(movies), "--out", str(tmp_path / "out")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert len(err) < 3_000
+    assert "unexpected column 'xxxx" in err
+    assert "5,000,000 characters in all" in err
+
+
+def test_reasons_are_clipped_and_raw_records_kept_whole(tmp_path):
+    huge = "9" * 3 + "x" * 10_000
+    movies = write_movies(tmp_path / "movies.csv", [movie(id=1), movie(id=2, budget=huge)])
+    credits = write_credits(tmp_path / "credits.csv", [credits_row(1, [cast_entry(5, "Ana Ruiz", 0)], [])])
+    run(movies, credits, tmp_path / "out")
+    import csv
+
+    with (tmp_path / "out" / "rejects.csv").open(encoding="utf-8", newline="") as handle:
+        [reject] = list(csv.DictReader(handle))
+    assert len(reject["reason"]) < 400
+    assert huge in reject["raw"]
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_previous_output(inputs, tmp_path, capsys, monkeypatch):
+    import errno
+
+    movies, credits = inputs
+    out = tmp_path / "out"
+    assert main(["--movies", str(movies), "--credits", str(credits), "--out", str(out)]) == 0
+    before = snapshot(out)
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out) + ".tmp/movies.parquet")
+
+    monkeypatch.setattr(output, "write_table", full)
+    capsys.readouterr()
+    assert main(["--movies", str(movies), "--credits", str(credits), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err
+    assert "Traceback" not in err
+    assert snapshot(out) == before
