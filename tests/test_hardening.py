@@ -227,3 +227,10 @@ def test_the_response_cache_counts_its_keys(api_model):
         cache.put(("POST", index), 50_000, answer)
     kept = sum(cache.get(("POST", index)) is not None for index in range(20))
     assert kept == 1
+
+
+def test_a_large_body_sent_with_its_head_is_not_a_large_head(strict_server):
+    body = orjson.dumps({"query": "{ __typename }", "padding": "x" * 60_000})
+    head = b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+    answer = raw_exchange(strict_server, head % len(body) + body + b"")
+    assert answer.startswith(b"HTTP/1.1 200 ")

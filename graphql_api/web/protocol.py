@@ -37,6 +37,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._head_bytes = 0
+        self._tail = b""
         self._reading_head = True
         self._refused = False
         self._head_timer: asyncio.TimerHandle | None = None
@@ -50,13 +51,18 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return
         if self._reading_head:
-            self._head_bytes += len(data)
+            # Count the head's bytes only: the chunk that ends it may also hold a body.
+            window = self._tail + data
+            end = window.find(b"\r\n\r\n")
+            self._head_bytes += end + 4 - len(self._tail) if end >= 0 else len(data)
+            self._tail = window[-3:]
             if self._head_bytes > self.limits.max_header_bytes:
                 self._reject(431, f"The request head is larger than {self.limits.max_header_bytes} bytes.")
                 return
-        if not self._refused:
-            super().data_received(data)
+        super().data_received(data)
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
@@ -75,6 +81,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             return
         self._reading_head = False
         self._head_bytes = 0
+        self._tail = b""
         self._cancel_head_timer()
         super().on_headers_complete()
         if len(self.pipeline) > self.limits.max_pipelined:
