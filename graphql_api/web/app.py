@@ -9,6 +9,7 @@ from graphql_api.data.model import ReadModel
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
+from graphql_api.web.dataset import dataset_name
 from graphql_api.web.graphql_http import GraphQLEndpoint
 
 
@@ -24,11 +25,14 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     engine = Engine(graphql_schema, model, settings.limits)
     app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
 
+    dataset = dataset_name(model.manifest["inputs"])
+
     @app.get("/healthz")
     def health() -> dict[str, Any]:
         inputs = model.manifest["inputs"]
         return {
             "status": "ok",
+            "dataset": dataset,
             "schema_version": model.manifest["schema_version"],
             "inputs": inputs,
             "tables": {name: entry["rows"] for name, entry in model.manifest["tables"].items()},
