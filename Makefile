@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA_DIR ?= data/processed
 
-.PHONY: setup setup-dev run test lint data bench
+.PHONY: setup setup-dev run test lint data bench deploy-data
 
 setup: $(VENV)/.installed
 
@@ -36,3 +36,6 @@ test: lint
 
 bench: setup-dev
 	$(PY) -m bench
+
+deploy-data: setup
+	$(PY) -m etl --out data/deploy
