@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pyarrow as pa
@@ -90,3 +91,13 @@ def test_a_table_with_other_columns_fails_the_build_although_its_checksum_matche
     manifest["tables"]["genres"]["sha256"] = sha256_of(genres)
     manifest_path.write_text(json.dumps(manifest))
     assert f"{genres}: columns differ from the 'genres' table" in refused(tmp_path / "processed", committed, capsys)
+
+
+def test_git_tracks_tables_in_data_deploy_and_still_ignores_the_other_built_folders():
+    def ignored(path: str) -> bool:
+        return subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO, check=False).returncode == 0
+
+    assert not ignored("data/deploy/movies.parquet")
+    assert not ignored("data/deploy/manifest.json")
+    assert ignored("data/processed/movies.parquet")
+    assert ignored("data/raw/credits.csv")
