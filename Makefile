@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA_DIR ?= data/processed
 
-.PHONY: setup setup-dev run test lint data bench eda
+.PHONY: setup setup-dev run test lint data bench eda deploy-data deploy-check
 
 setup: $(VENV)/.installed
 
@@ -39,3 +39,9 @@ test: lint
 
 bench: setup-dev
 	$(PY) -m bench
+
+deploy-data: setup
+	$(PY) -m etl --out data/deploy
+
+deploy-check: setup-dev
+	$(PY) -m deploy.check

@@ -14,8 +14,16 @@ ALLOWED = {
     "graphql_api.domain": {"etl.contract", "etl.tables", "graphql_api.data"},
     "graphql_api.engine": set(),
     "graphql_api.schema": {"etl.contract", "graphql_api.data", "graphql_api.domain", "graphql_api.engine"},
+    "deploy": {
+        "eda",
+        "etl",
+        "graphql_api.data.loader",
+        "graphql_api.settings",
+        "graphql_api.web.dataset",
+        "tests.fixtures",
+    },
 }
-LOCAL = ("etl", "graphql_api", "bench", "tests", "eda")
+LOCAL = ("etl", "graphql_api", "bench", "tests", "eda", "deploy")
 
 
 def imports_of(path: Path) -> set[str]:

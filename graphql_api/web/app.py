@@ -10,6 +10,7 @@ from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
 from graphql_api.web import static
+from graphql_api.web.dataset import dataset_name
 from graphql_api.web.eda_report import EdaReport
 from graphql_api.web.graphql_http import GraphQLEndpoint
 from graphql_api.web.security import SecurityHeaders
@@ -35,11 +36,14 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
     app.add_route("/eda", EdaReport(settings.data_dir, settings.eda_dir).handle, methods=["GET", "HEAD"])
 
+    dataset = dataset_name(model.manifest["inputs"])
+
     @app.get("/healthz")
     def health() -> dict[str, Any]:
         inputs = model.manifest["inputs"]
         return {
             "status": "ok",
+            "dataset": dataset,
             "schema_version": model.manifest["schema_version"],
             "inputs": inputs,
             "tables": {name: entry["rows"] for name, entry in model.manifest["tables"].items()},
