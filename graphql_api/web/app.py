@@ -1,4 +1,4 @@
-"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, a health check, CORS."""
+"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, a health check, CORS."""
 
 from typing import Any
 
@@ -10,19 +10,22 @@ from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
 from graphql_api.web.graphql_http import GraphQLEndpoint
+from graphql_api.web.rest.routes import add_rest_routes
 
 
 def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
         title="Movies GraphQL API",
-        description="GraphQL over The Movies Dataset. Open /graphql in a browser for GraphiQL.",
+        description="GraphQL over The Movies Dataset. Open /graphql in a browser for GraphiQL. The first "
+        "version's REST endpoints are kept, computed by the same code as the GraphQL answers.",
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
     )
     engine = Engine(graphql_schema, model, settings.limits)
     app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
+    add_rest_routes(app, model, settings.limits)
 
     @app.get("/healthz")
     def health() -> dict[str, Any]:
