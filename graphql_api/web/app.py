@@ -1,4 +1,5 @@
-"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, a health check, CORS."""
+"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, API docs, a health
+check, CORS."""
 
 from typing import Any
 
@@ -9,6 +10,8 @@ from graphql_api.data.model import ReadModel
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
+from graphql_api.web.api_docs import OPENAPI_URL, add_docs_pages
+from graphql_api.web.docs_assets import add_docs_assets
 from graphql_api.web.graphql_http import GraphQLEndpoint
 from graphql_api.web.rest.routes import add_rest_routes
 
@@ -21,11 +24,13 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
         "version's REST endpoints are kept, computed by the same code as the GraphQL answers.",
         docs_url=None,
         redoc_url=None,
-        openapi_url=None,
+        openapi_url=OPENAPI_URL,
     )
     engine = Engine(graphql_schema, model, settings.limits)
     app.add_route("/graphql", GraphQLEndpoint(engine, graphiql=settings.graphiql).handle, methods=["GET", "POST"])
     add_rest_routes(app, model, settings.limits)
+    add_docs_pages(app)
+    add_docs_assets(app)
 
     @app.get("/healthz")
     def health() -> dict[str, Any]:
