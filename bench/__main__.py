@@ -1,6 +1,6 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
-Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load`.
+Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load,rest`.
 """
 
 import argparse
@@ -15,7 +15,7 @@ from bench import data
 
 RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
-ALL = ("etl", "startup", "queries", "http", "load")
+ALL = ("etl", "startup", "queries", "http", "load", "rest")
 
 
 def main() -> None:
@@ -66,6 +66,10 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import load
 
         return load.run(processed, seconds=15 if quick else 60)
+    if name == "rest":
+        from bench import rest
+
+        return rest.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 3)
     raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
 
 
@@ -116,6 +120,10 @@ def format_table(results: dict[str, Any]) -> str:
             f"  {load['seconds']} s at {load['requests_per_second']:.0f} req/s: p99 {load['p99_ms']:.1f} ms, "
             f"errors {load['errors']}, resident {load['rss_mb_first']:.0f} -> {load['rss_mb_last']:.0f} MB",
         ]
+    if "rest" in results:
+        from bench.rest import format_rest
+
+        lines += format_rest(results["rest"])
     return "\n".join(lines)
 
 

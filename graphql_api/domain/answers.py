@@ -94,6 +94,7 @@ class FilmsLike:
     title: str
     release_year: int
     similar: tuple[Neighbour, ...]
+    similar_titles: tuple[str, ...]  # of `similar`, in the same order
     message: str
 
 
@@ -160,8 +161,8 @@ def films_like(model: ReadModel, title: str, first: int) -> Lookup[FilmsLike]:
     def answer(row: int) -> FilmsLike:
         found, year = model.titles[row] or "", int(model.release_years[row])
         similar = neighbours(model, row, first)
-        titles = [model.titles[neighbour.movie_row] or "" for neighbour in similar]
-        return FilmsLike(row, found, year, similar, sentences.recommendations(found, year, titles))
+        titles = tuple(model.titles[neighbour.movie_row] or "" for neighbour in similar)
+        return FilmsLike(row, found, year, similar, titles, sentences.recommendations(found, year, list(titles)))
 
     rows = model.titles_by_key.get(arguments.lookup_key("title", title))
     return _lookup(rows, answer, sentences.no_title(title), model.title_suggester, title)
@@ -171,6 +172,16 @@ def neighbours(model: ReadModel, movie_row: int, first: int) -> tuple[Neighbour,
     """A film's `first` most similar films, most similar first."""
     arguments.count_between("first", first, RECOMMENDATIONS_PER_FILM)
     return tuple(Neighbour(row, score) for row, score in model.similar(movie_row, first))
+
+
+def movie_id(model: ReadModel, movie_row: int) -> int:
+    """The TMDB id of the film an answer's `movie_row` stands for."""
+    return int(model.movie_ids[movie_row])
+
+
+def person_id(model: ReadModel, person_row: int) -> int:
+    """The TMDB id of the person an answer's `person_row` stands for."""
+    return int(model.person_ids[person_row])
 
 
 def _lookup(

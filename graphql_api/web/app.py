@@ -1,4 +1,5 @@
-"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, a health check, CORS."""
+"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, API docs, a health
+check, CORS."""
 
 from typing import Any
 
@@ -10,9 +11,11 @@ from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
 from graphql_api.web import static
+from graphql_api.web.api_docs import OPENAPI_URL, add_docs_pages
 from graphql_api.web.dataset import dataset_name
 from graphql_api.web.eda_report import EdaReport
 from graphql_api.web.graphql_http import GraphQLEndpoint
+from graphql_api.web.rest.routes import add_rest_routes
 from graphql_api.web.security import SecurityHeaders
 
 
@@ -20,10 +23,11 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
         title="Movies GraphQL API",
-        description="GraphQL over The Movies Dataset. Open /graphql in a browser for GraphiQL.",
+        description="GraphQL over The Movies Dataset. Open /graphql in a browser for GraphiQL. The first "
+        "version's REST endpoints are kept, computed by the same code as the GraphQL answers.",
         docs_url=None,
         redoc_url=None,
-        openapi_url=None,
+        openapi_url=OPENAPI_URL,
     )
     engine = Engine(graphql_schema, model, settings.limits)
     endpoint = GraphQLEndpoint(
@@ -35,6 +39,8 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     app.add_route("/graphql", endpoint.handle, methods=["GET", "POST"])
     app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
     app.add_route("/eda", EdaReport(settings.data_dir, settings.eda_dir).handle, methods=["GET", "HEAD"])
+    add_rest_routes(app, model, settings.limits)
+    add_docs_pages(app)
 
     dataset = dataset_name(model.manifest["inputs"])
 

@@ -5,7 +5,7 @@ connection that has not sent a request yet, and keeps every request a client pip
 connection here gets:
 - a cap on connections: beyond it, a new connection is answered 503 and closed at once;
 - a deadline for a complete request head (line and headers), from the connection or the last answer;
-- a cap on the head's bytes and on the count of headers (431);
+- a cap on the head's bytes (414 for a request line alone past it, else 431) and on the count of headers (431);
 - a cap on requests pipelined behind the one being answered (the connection is closed beyond it).
 Together with the cap on an answer's size, they bound what a connection can make the process hold.
 """
@@ -38,6 +38,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().connection_made(transport)
         self._head_bytes = 0
         self._tail = b""
+        self._line_done = False
+        self._line_bytes = 0
         self._reading_head = True
         self._refused = False
         self._head_timer: asyncio.TimerHandle | None = None
@@ -59,8 +61,16 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             end = window.find(b"\r\n\r\n")
             self._head_bytes += end + 4 - len(self._tail) if end >= 0 else len(data)
             self._tail = window[-3:]
+            if not self._line_done:
+                line_end = data.find(b"\n")
+                self._line_bytes += len(data) if line_end < 0 else line_end
+                self._line_done = line_end >= 0
             if self._head_bytes > self.limits.max_header_bytes:
-                self._reject(431, f"The request head is larger than {self.limits.max_header_bytes} bytes.")
+                limit = self.limits.max_header_bytes
+                if self._line_bytes <= limit:
+                    self._reject(431, f"The request head is larger than {limit} bytes.")
+                else:
+                    self._reject(414, f"The request line (its URL) is longer than {limit} bytes.")
                 return
         super().data_received(data)
 
@@ -82,6 +92,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._reading_head = False
         self._head_bytes = 0
         self._tail = b""
+        self._line_done = False
+        self._line_bytes = 0
         self._cancel_head_timer()
         super().on_headers_complete()
         if len(self.pipeline) > self.limits.max_pipelined:
@@ -130,6 +142,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
 _REASONS: dict[int, bytes] = {
     408: b"Request Timeout",
+    414: b"URI Too Long",
     431: b"Request Header Fields Too Large",
     503: b"Service Unavailable",
 }
