@@ -10,6 +10,8 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     """Whether an If-None-Match header names `etag` (weak comparison, as the RFC asks for this header)."""
     if if_none_match is None:
         return False
+    if if_none_match == etag:
+        return True
     tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
     return "*" in tags or etag in tags
 
