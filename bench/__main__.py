@@ -1,6 +1,6 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
-Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load`.
+Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load,conformance`.
 """
 
 import argparse
@@ -15,7 +15,7 @@ from bench import data
 
 RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
-ALL = ("etl", "startup", "queries", "http", "load")
+ALL = ("etl", "startup", "queries", "http", "load", "conformance")
 
 
 def main() -> None:
@@ -66,6 +66,10 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import load
 
         return load.run(processed, seconds=15 if quick else 60)
+    if name == "conformance":
+        from bench import conformance
+
+        return conformance.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 5)
     raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
 
 
@@ -116,6 +120,19 @@ def format_table(results: dict[str, Any]) -> str:
             f"  {load['seconds']} s at {load['requests_per_second']:.0f} req/s: p99 {load['p99_ms']:.1f} ms, "
             f"errors {load['errors']}, resident {load['rss_mb_first']:.0f} -> {load['rss_mb_last']:.0f} MB",
         ]
+    if "conformance" in results:
+        conformance = results["conformance"]
+        not_modified = conformance["not_modified"]
+        lines += [
+            f"HTTP caching and persisted queries ({conformance['query']}, {conformance['connections']} connections)",
+            f"  same GET URL: cached 200 {not_modified['cached_200']['rps']:6.0f}/s, 304 "
+            f"{not_modified['not_modified_304']['rps']:6.0f}/s = {not_modified['ratio']:.2f}",
+        ]
+        for workload, figures in conformance["persisted"].items():
+            lines.append(
+                f"  {workload:8} plain POST {figures['post']['rps']:6.0f}/s, persisted GET "
+                f"{figures['persisted_get']['rps']:6.0f}/s = {figures['ratio']:.2f}"
+            )
     return "\n".join(lines)
 
 
