@@ -1,6 +1,6 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
-Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load,rest`.
+Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load,rest,conformance`.
 """
 
 import argparse
@@ -15,7 +15,7 @@ from bench import data
 
 RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
-ALL = ("etl", "startup", "queries", "http", "load", "rest")
+ALL = ("etl", "startup", "queries", "http", "load", "rest", "conformance")
 
 
 def main() -> None:
@@ -70,6 +70,10 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import rest
 
         return rest.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 3)
+    if name == "conformance":
+        from bench import conformance
+
+        return conformance.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 5)
     raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
 
 
@@ -124,6 +128,19 @@ def format_table(results: dict[str, Any]) -> str:
         from bench.rest import format_rest
 
         lines += format_rest(results["rest"])
+    if "conformance" in results:
+        conformance = results["conformance"]
+        not_modified = conformance["not_modified"]
+        lines += [
+            f"HTTP caching and persisted queries ({conformance['query']}, {conformance['connections']} connections)",
+            f"  same GET URL: cached 200 {not_modified['cached_200']['rps']:6.0f}/s, 304 "
+            f"{not_modified['not_modified_304']['rps']:6.0f}/s = {not_modified['ratio']:.2f}",
+        ]
+        for workload, figures in conformance["persisted"].items():
+            lines.append(
+                f"  {workload:8} plain POST {figures['post']['rps']:6.0f}/s, persisted GET "
+                f"{figures['persisted_get']['rps']:6.0f}/s = {figures['ratio']:.2f}"
+            )
     return "\n".join(lines)
 
 

@@ -42,19 +42,20 @@ def run(data_dir: Path, workers: tuple[int, ...] = (1, 2), seconds: int = 5, rep
 def _measure_query(port: int, files: dict[str, Path], seconds: int, repeat: int) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     for workload in ("repeated", "distinct", "distinct-literal"):
-        graphql_runs, bare_runs = [], []
         bare_file = files["bare-repeated" if workload == "repeated" else "bare-distinct"]
-        for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
-            graphql_runs.append(run_wrk(port, files[workload], seconds))
-            bare_runs.append(run_wrk(port, bare_file, seconds))
-        graphql = _summary(graphql_runs)
-        bare = _summary(bare_runs)
+        graphql, bare = side_by_side(port, (files[workload], bare_file), seconds, repeat)
         figures[workload] = {"graphql": graphql, "bare": bare, "ratio": graphql["rps"] / bare["rps"]}
     return figures
 
 
-def _summary(runs: list[dict[str, float]]) -> dict[str, float]:
-    return {key: median([run[key] for run in runs]) for key in runs[0]}
+def side_by_side(port: int, request_files: tuple[Path, ...], seconds: int, repeat: int) -> list[dict[str, float]]:
+    """The median figures of each request file, the files run in turn `repeat` times, so drift on this
+    shared machine hits them all alike."""
+    runs: list[list[dict[str, float]]] = [[] for _ in request_files]
+    for _ in range(repeat):
+        for index, path in enumerate(request_files):
+            runs[index].append(run_wrk(port, path, seconds))
+    return [{key: median([run[key] for run in file_runs]) for key in file_runs[0]} for file_runs in runs]
 
 
 def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str, Path]]:

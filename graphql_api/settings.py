@@ -40,6 +40,10 @@ class Settings:
         ("*",), "comma-separated origins allowed to call the API from a browser; `*` for any"
     )
     graphiql: bool = _setting(True, "serve the GraphiQL page to browsers at /graphql")
+    cache_control: str = _setting(
+        "public, max-age=3600",
+        "`Cache-Control` of successful GET answers of /graphql (empty: none); errors get `no-store`",
+    )
     eda_dir: Path = _setting(Path("reports/eda"), "folder of the EDA report served at /eda (built there when missing)")
     max_connections: int = _setting(100, "open connections per worker; beyond, a new one is answered 503", minimum=1)
     max_response_bytes: int = _setting(

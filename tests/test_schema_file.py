@@ -23,3 +23,12 @@ def test_every_type_and_field_is_described():
             missing.append(name)
         missing += [f"{name}.{field}" for field, value in graphql_type.fields.items() if not value.description]
     assert missing == []
+
+
+def test_date_scalar_is_described_and_specified():
+    from graphql_api.schema import graphql_schema
+
+    date = graphql_schema.type_map["Date"]
+    assert "YYYY-MM-DD" in date.description
+    assert date.specified_by_url == "https://scalars.graphql.org/andimarek/local-date.html"
+    assert 'scalar Date @specifiedBy(url: "https://scalars.graphql.org/andimarek/local-date.html")' in export()

@@ -31,17 +31,39 @@ log = logging.getLogger("graphql_api")
 
 INTERNAL_ERROR = "Internal server error"
 
+# Codes of the errors that keep a request from running, as clients (Apollo's among them) know them.
+PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
+
 
 BYTES_PER_QUERY_CHARACTER = 256  # a parsed, validated and planned document, per character of its text
 DOCUMENT_CACHE_BYTES = 48 << 20
+
+
+class ErrorsOnly(ExecutionResult):
+    """A result with errors and no `data` entry: nothing was executed (a GraphQL request error: the
+    text did not parse or validate, the operation or its variables were wrong), or execution was
+    stopped before it could answer (the time budget)."""
+
+    __slots__ = ()
+
+    def __init__(self, errors: list[GraphQLError]) -> None:
+        super().__init__(None, errors)
+
+    @property
+    def formatted(self) -> dict[str, Any]:  # type: ignore[override]
+        return {"errors": [error.formatted for error in self.errors or ()]}
 
 
 @dataclass(frozen=True)
 class Prepared:
     """A query text made ready to execute, or the errors that keep it from running.
 
-    `cost` is the estimated objects (and objects' worth of work) the query may produce; `weight`
-    what keeping it in a cache costs, in bytes.
+    `operations` are known whenever the text parsed, even when it did not validate. `cost` is the
+    estimated objects (and objects' worth of work) the query may produce; `weight` what keeping it
+    in a cache costs, in bytes.
     """
 
     document: DocumentNode | None
@@ -127,10 +149,10 @@ class Engine:
         deadline: "Deadline | None" = None,
     ) -> ExecutionResult:
         if prepared.document is None:
-            return ExecutionResult(None, list(prepared.errors))
+            return ErrorsOnly(list(prepared.errors))
         problem = self._check_variables(variables)
         if problem is not None:
-            return ExecutionResult(None, [problem])
+            return ErrorsOnly([problem])
         deadline = deadline or Deadline(self.limits.time_budget_seconds)
         if self._plans and operation_name not in prepared.plans and prepared.operation_type(operation_name):
             prepared.plans[operation_name] = self._plan(prepared.document, operation_name)
@@ -139,7 +161,7 @@ class Engine:
             try:
                 result = plan.execute(variables, deadline)
             except Aborted:
-                return ExecutionResult(None, [deadline.reason])  # type: ignore[list-item]
+                return ErrorsOnly([deadline.reason])  # type: ignore[list-item]
             except Fallback:
                 pass  # variables that do not coerce: graphql-core says why (nothing has run yet)
             else:
@@ -158,8 +180,12 @@ class Engine:
                 is_awaitable=assume_not_awaitable,  # no resolver of ours is async
             )
         except GraphQLError as error:
-            return ExecutionResult(None, [error])
-        if isinstance(result, ExecutionResult) and result.errors:
+            return ErrorsOnly([error])
+        if result.errors and result.data is None and all(error.path is None for error in result.errors):
+            # raised before execution began: the operation could not be chosen or its variables not coerced
+            code = BAD_USER_INPUT if prepared.operation_type(operation_name) else OPERATION_RESOLUTION_FAILURE
+            return ErrorsOnly([_with_code(error, code) for error in result.errors])
+        if result.errors:
             result.errors = [_mask(error) for error in result.errors]
         return result  # type: ignore[return-value]
 
@@ -231,12 +257,12 @@ class Engine:
                 allow_empty_selection_sets=False,
             )
         except GraphQLError as error:
-            return _invalid(query, [error])
+            return _invalid(query, [error], PARSE_FAILED)
         except RecursionError:
             return _refused("Query refused: it is nested too deeply.")
         prepared = self._prepare_document(document)
         if prepared.document is None:
-            return _invalid(query, prepared.errors)
+            return _invalid(query, prepared.errors, VALIDATION_FAILED, _operations(document))
         return prepared
 
     def _prepare_document(self, document: DocumentNode) -> Prepared:
@@ -261,13 +287,8 @@ class Engine:
             return _refused("Query refused: it could not be checked against this service's limits.")
         if errors:
             return Prepared(None, tuple(errors), {})
-        operations = {
-            (definition.name.value if definition.name else None): definition.operation
-            for definition in document.definitions
-            if isinstance(definition, OperationDefinitionNode)
-        }
         size = document.loc.end if document.loc is not None else 0
-        return Prepared(document, (), operations, cost=cost, weight=size * BYTES_PER_QUERY_CHARACTER)
+        return Prepared(document, (), _operations(document), cost=cost, weight=size * BYTES_PER_QUERY_CHARACTER)
 
     def _check_variables(self, variables: dict[str, Any] | None) -> GraphQLError | None:
         if variables is None:
@@ -290,15 +311,45 @@ class Engine:
         return None
 
 
-def _invalid(query: str, errors: Iterable[GraphQLError]) -> Prepared:
-    """A refusal worth keeping: the errors without the parsed document they point into."""
+def _operations(document: DocumentNode) -> dict[str | None, OperationType]:
+    return {
+        (definition.name.value if definition.name else None): definition.operation
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+    }
+
+
+def _invalid(
+    query: str,
+    errors: Iterable[GraphQLError],
+    code: str,
+    operations: dict[str | None, OperationType] | None = None,
+) -> Prepared:
+    """A refusal worth keeping: the errors (with `code` unless they have one) without the parsed
+    document they point into, and the operations the text holds."""
     light = tuple(
         GraphQLError(
-            error.message, source=error.source, positions=error.positions, path=error.path, extensions=error.extensions
+            error.message,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions=_coded(error.extensions, code),
         )
         for error in errors
     )
-    return Prepared(None, light, {}, weight=len(query) + 512 * len(light))
+    return Prepared(None, light, operations or {}, weight=len(query) + 512 * len(light))
+
+
+def _with_code(error: GraphQLError, code: str) -> GraphQLError:
+    error.extensions = _coded(error.extensions, code)
+    return error
+
+
+def _coded(extensions: dict[str, Any] | None, code: str) -> dict[str, Any]:
+    """`extensions` with `code`, unless they have a code already."""
+    if extensions and "code" in extensions:
+        return extensions
+    return {**(extensions or {}), "code": code}
 
 
 def _refused(message: str) -> Prepared:

@@ -32,9 +32,11 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> FastAPI:
     engine = Engine(graphql_schema, model, settings.limits)
     endpoint = GraphQLEndpoint(
         engine,
+        model.manifest,
         graphiql=settings.graphiql,
         max_response_bytes=settings.max_response_bytes,
         body_seconds=settings.request_body_seconds,
+        cache_control=settings.cache_control,
     )
     app.add_route("/graphql", endpoint.handle, methods=["GET", "POST"])
     app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])

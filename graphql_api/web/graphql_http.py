@@ -1,49 +1,85 @@
-"""The /graphql HTTP endpoint: GraphQL over HTTP (POST and GET), GraphiQL, a response cache.
+"""The /graphql HTTP endpoint: GraphQL over HTTP (POST and GET), GraphiQL, persisted queries, caching.
 
 Kept lean on purpose: the data never changes while the service runs, so an answer is a function of
-the request alone; repeated requests are answered from a bounded cache without executing anything.
+the request alone; repeated requests are answered from a bounded cache without executing anything,
+and successful GET answers carry a strong ETag and a Cache-Control, so browsers, proxies and CDNs
+keep them too.
+
+Status codes follow the GraphQL-over-HTTP spec for the media type negotiated: a request that does
+not parse, validate or coerce its variables gets 200 with `application/json` (the legacy type) and
+400 with `application/graphql-response+json`, and its answer has no `data` entry either way.
 """
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 from graphql import ExecutionResult, OperationType
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
-from graphql_api.engine.engine import Deadline, Engine, PreparedText
+from graphql_api.engine.engine import Deadline, Engine, ErrorsOnly, PreparedText
 from graphql_api.engine.lru import LRU
+from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
+from graphql_api.web.graphql_request import Operation, decode, from_payload, from_query_params, parse_json
+from graphql_api.web.negotiation import GRAPHQL_RESPONSE_JSON, HTML, JSON, MediaTypes
 from graphql_api.web.offload import Offload
+from graphql_api.web.persisted import NOT_FOUND, PersistedQueries, not_found
 
 log = logging.getLogger("graphql_api")
 
-_MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR"})  # answers about the moment, not the request
+# Answers about the moment, not the request: never kept in the response cache.
+_MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR", NOT_FOUND})
 
 # A new text (validation alone costs milliseconds) is prepared on the worker thread; a query estimated
 # costlier than this (in objects, or objects' worth of work) runs there too.
 INLINE_COST = 300
 ENTRY_OVERHEAD_BYTES = 256
 
-JSON = "application/json"
-GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+DEFAULT_CACHE_CONTROL = "public, max-age=3600"
+NO_STORE = "no-store"
+_VARY = (b"vary", b"Accept")  # the same URL is answered in two media types, and as a page
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A finished response, kept as data: a fresh Response is built from it for every request."""
+    """A finished response, kept as data: a fresh Response is built from it for every request.
+
+    `cacheable` says whether the response cache may keep it; `cache_control` and `etag` are what
+    HTTP caches are told (an answer with an ETag gets 304 when the client has it already).
+    """
 
     status: int
     body: bytes
     media_type: str
-    cacheable: bool = True  # False for answers that depend on the moment: time-outs, our own failures
+    cacheable: bool = True
+    cache_control: str | None = None
+    etag: str | None = None
+    _headers: tuple[tuple[bytes, bytes], ...] = field(init=False, repr=False, compare=False)
+    _validators: tuple[tuple[bytes, bytes], ...] = field(init=False, repr=False, compare=False)
 
-    def response(self) -> Response:
-        return Response(self.body, status_code=self.status, media_type=self.media_type)
+    def __post_init__(self) -> None:
+        validators = [_VARY]
+        if self.cache_control:
+            validators.append((b"cache-control", self.cache_control.encode("latin-1")))
+        if self.etag is not None:
+            validators.append((b"etag", self.etag.encode("latin-1")))
+        content_type = (b"content-type", f"{self.media_type}; charset=utf-8".encode("latin-1"))
+        object.__setattr__(self, "_validators", tuple(validators))
+        object.__setattr__(self, "_headers", (content_type, *validators))
+
+    def response(self, if_none_match: str | None = None) -> Response:
+        if self.etag is not None and if_none_match is not None and etag_matches(if_none_match, self.etag):
+            response = Response(status_code=304)
+            response.raw_headers.extend(self._validators)
+            return response
+        response = Response(self.body, self.status)
+        response.raw_headers.extend(self._headers)
+        return response
 
 
 class ResponseCache:
@@ -68,68 +104,76 @@ class GraphQLEndpoint:
     def __init__(
         self,
         engine: Engine,
+        manifest: dict[str, Any],
         graphiql: bool,
         max_response_bytes: int = 1_000_000,
         body_seconds: float = 10.0,
+        cache_control: str = DEFAULT_CACHE_CONTROL,
         cache: ResponseCache | None = None,
     ) -> None:
         self.engine = engine
         self.limits = engine.limits
         self.cache = cache or ResponseCache()
-        self._graphiql_html = graphiql_html() if graphiql else None
+        self._answer_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON)  # application/json for */* and no Accept
+        self._page_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON, HTML)
+        self._page = Answer(200, graphiql_html().encode(), HTML, cacheable=False) if graphiql else None
+        self._tags = EntityTags(manifest)
+        self._cache_control = cache_control or None
+        self._persisted = PersistedQueries(self.limits.max_query_length)
         self._max_response_bytes = max_response_bytes
         self._body_seconds = body_seconds
         self._offload = Offload()
 
     async def handle(self, request: Request) -> Response:
         deadline = Deadline(self.limits.time_budget_seconds)  # the whole request counts, from its arrival
+        media_type = self._answer_types.choose(request.headers.get("accept"))
         try:
-            if request.method in ("GET", "HEAD"):
-                return await self._get(request, deadline)
-            return await self._post(request, deadline)
+            if request.method == "POST":
+                return await self._post(request, media_type, deadline)
+            return await self._get(request, media_type, deadline)
         except HTTPException as error:
-            return _error_response(error.status_code, error.detail, error.headers)
+            return _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
         except ClientDisconnect:
             return Response(status_code=400)  # nobody is left to read it
         except Exception:  # a bug of ours: log it, tell the client nothing about internals
             log.exception("unexpected error serving %s %s", request.method, request.url.path)
-            return _error_response(500, "Internal server error")
+            return _refusal(500, "Internal server error", media_type or JSON)
 
-    async def _get(self, request: Request, deadline: Deadline) -> Response:
+    async def _get(self, request: Request, media_type: str | None, deadline: Deadline) -> Response:
         raw_query = request.scope.get("query_string", b"")
-        media_type = _media_type(request)
+        if_none_match = request.headers.get("if-none-match")
         key = ("GET", raw_query, media_type)
-        cached = self.cache.get(key)
-        if cached is not None:
-            return cached.response()
+        if media_type is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached.response(if_none_match)
         params = request.query_params
-        if "query" not in params:
-            if self._graphiql_html is not None and "text/html" in request.headers.get("accept", ""):
-                return HTMLResponse(self._graphiql_html)
-            raise HTTPException(400, "No GraphQL query found in the request (expected a `query` parameter).")
-        variables = _json_field(params.get("variables"), "variables")
-        operation = (params["query"], variables, params.get("operationName"))
-        answer = await self._answer(*operation, media_type, True, deadline)
-        return self._remember(key, len(raw_query), answer)
+        if self._page is not None and "query" not in params and "extensions" not in params:  # no operation
+            wanted = self._page_types.choose(request.headers.get("accept"))
+            if wanted == HTML:
+                return self._page.response()
+        if media_type is None:
+            raise _not_acceptable()
+        answer = await self._run(from_query_params(params), media_type, True, deadline)
+        return self._remember(key, len(raw_query), answer, if_none_match)
 
-    async def _post(self, request: Request, deadline: Deadline) -> Response:
+    async def _post(self, request: Request, media_type: str | None, deadline: Deadline) -> Response:
+        if media_type is None:
+            raise _not_acceptable()
         body = await self._read_body(request)
-        media_type = _media_type(request)
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         key = ("POST", content_type, body, media_type)
         cached = self.cache.get(key)
         if cached is not None:
             return cached.response()
         if content_type == "application/graphql":
-            query = _decode(body)
-            return self._remember(key, len(body), await self._answer(query, None, None, media_type, False, deadline))
-        if content_type not in (JSON, ""):
+            answer = await self._run(Operation(decode(body)), media_type, False, deadline)
+        elif content_type != JSON:
             raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
-        payload = _parse_json(body)
-        if isinstance(payload, list):
-            return self._remember(key, len(body), await self._batch(payload, media_type, deadline))
-        query, variables, operation_name = _operation(payload)
-        answer = await self._answer(query, variables, operation_name, media_type, False, deadline)
+        elif isinstance(payload := parse_json(body), list):
+            answer = await self._batch(payload, media_type, deadline)
+        else:
+            answer = await self._run(from_payload(payload), media_type, False, deadline)
         return self._remember(key, len(body), answer)
 
     async def _batch(self, payloads: list[Any], media_type: str, deadline: Deadline) -> Answer:
@@ -138,9 +182,17 @@ class GraphQLEndpoint:
             raise HTTPException(400, "Batched requests are not enabled on this service.")
         if not payloads or len(payloads) > limit:
             raise HTTPException(400, f"A batch must hold between 1 and {limit} operations.")
-        answers = [await self._answer(*_operation(payload), media_type, False, deadline) for payload in payloads]
+        answers = [await self._run(from_payload(payload), media_type, False, deadline) for payload in payloads]
         body = b"[" + b",".join(answer.body for answer in answers) + b"]"
-        return Answer(200, body, media_type, all(answer.cacheable for answer in answers))
+        failed = any(answer.cache_control == NO_STORE for answer in answers)
+        return Answer(200, body, media_type, all(answer.cacheable for answer in answers), NO_STORE if failed else None)
+
+    async def _run(self, operation: Operation, media_type: str, via_get: bool, deadline: Deadline) -> Answer:
+        query = self._persisted.resolve(operation.query, operation.extensions)
+        if query is None:
+            unknown = not_found()
+            return self._answer_for(unknown, _encode(unknown), media_type, via_get)
+        return await self._answer(query, operation.variables, operation.operation_name, media_type, via_get, deadline)
 
     async def _answer(
         self,
@@ -171,26 +223,32 @@ class GraphQLEndpoint:
         via_get: bool,
         deadline: Deadline,
     ) -> Answer:
-        if text.prepared.document is not None:
-            operation = text.prepared.operation_type(operation_name)
-            if via_get and operation is not None and operation is not OperationType.QUERY:
-                raise HTTPException(
-                    405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
-                )
+        operation = text.prepared.operation_type(operation_name)
+        if via_get and operation is not None and operation is not OperationType.QUERY:
+            raise HTTPException(
+                405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
+            )
         result = self.engine.run_prepared(query, text, variables, operation_name, deadline)
-        codes = _error_codes(result)
         body = _encode(result)
         if len(body) > self._max_response_bytes:
             return _too_large(self._max_response_bytes, media_type)
-        if "TIMEOUT" in codes:
-            return Answer(503, body, media_type, cacheable=False)
-        # Nothing executed (a syntax, validation or variables error): a request error, 400.
-        return Answer(200 if result.data is not None else 400, body, media_type, not _MOMENTARY_CODES & codes)
+        return self._answer_for(result, body, media_type, via_get)
 
-    def _remember(self, key: Any, key_bytes: int, answer: Answer) -> Response:
+    def _answer_for(self, result: ExecutionResult, body: bytes, media_type: str, via_get: bool) -> Answer:
+        codes = _error_codes(result)
+        cacheable = not _MOMENTARY_CODES & codes
+        if isinstance(result, ErrorsOnly):
+            return Answer(_refused_status(codes, media_type), body, media_type, cacheable, NO_STORE)
+        if result.errors:
+            return Answer(200, body, media_type, cacheable, NO_STORE)
+        if not via_get:
+            return Answer(200, body, media_type, cacheable)
+        return Answer(200, body, media_type, cacheable, self._cache_control, self._tags.tag(media_type, body))
+
+    def _remember(self, key: Any, key_bytes: int, answer: Answer, if_none_match: str | None = None) -> Response:
         if answer.cacheable:
             self.cache.put(key, key_bytes, answer)
-        return answer.response()
+        return answer.response(if_none_match)
 
     async def _read_body(self, request: Request) -> bytes:
         limit = self.limits.max_body_bytes
@@ -211,52 +269,18 @@ class GraphQLEndpoint:
         return b"".join(chunks)
 
 
-def _operation(payload: Any) -> tuple[str, dict[str, Any] | None, str | None]:
-    """The query, variables and operation name of one GraphQL-over-HTTP request object."""
-    if not isinstance(payload, dict):
-        raise HTTPException(400, "The request body must be a JSON object with a `query`.")
-    query = payload.get("query")
-    if not isinstance(query, str):
-        raise HTTPException(400, "The request body must have a `query` string.")
-    variables = payload.get("variables")
-    if variables is not None and not isinstance(variables, dict):
-        raise HTTPException(400, "`variables` must be a JSON object.")
-    operation_name = payload.get("operationName")
-    if operation_name is not None and not isinstance(operation_name, str):
-        raise HTTPException(400, "`operationName` must be a string.")
-    return query, variables, operation_name
+def _refused_status(codes: set[str], media_type: str) -> int:
+    """The status of an answer with no data: a request error, or a query stopped by the time budget."""
+    if "TIMEOUT" in codes:
+        return 503
+    if media_type == JSON:
+        return 200  # the spec's advice for the legacy type: intermediaries may send 4xx with any body
+    return 404 if NOT_FOUND in codes else 400
 
 
-def _media_type(request: Request) -> str:
-    return GRAPHQL_RESPONSE_JSON if GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "") else JSON
-
-
-def _decode(body: bytes) -> str:
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise HTTPException(400, "The request body is not valid UTF-8.") from None
-
-
-def _parse_json(body: bytes) -> Any:
-    if not body.strip():
-        raise HTTPException(400, "The request body is empty; expected a JSON object with a `query`.")
-    try:
-        return orjson.loads(body)
-    except orjson.JSONDecodeError as error:
-        raise HTTPException(400, f"The request body is not valid JSON ({error.msg}).") from None
-
-
-def _json_field(text: str | None, name: str) -> Any:
-    if text is None or text == "":
-        return None
-    try:
-        value = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        raise HTTPException(400, f"`{name}` is not valid JSON.") from None
-    if value is not None and not isinstance(value, dict):
-        raise HTTPException(400, f"`{name}` must be a JSON object.")
-    return value
+def _not_acceptable() -> HTTPException:
+    message = f"This endpoint answers in {GRAPHQL_RESPONSE_JSON} or {JSON}; the Accept header allows neither."
+    return HTTPException(406, message)
 
 
 def _encode(result: ExecutionResult) -> bytes:
@@ -267,22 +291,26 @@ def _error_codes(result: ExecutionResult) -> set[str]:
     return {(error.extensions or {}).get("code") for error in result.errors or ()}  # type: ignore[misc]
 
 
-def _error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+def _refusal(status: int, message: str, media_type: str, headers: dict[str, str] | None = None) -> Response:
     body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": _code(status)}}]})
-    return Response(body, status_code=status, media_type=JSON, headers=headers)
+    response = Answer(status, body, media_type, cacheable=False, cache_control=NO_STORE).response()
+    if headers:
+        response.headers.update(headers)
+    return response
 
 
 def _too_large(limit: int, media_type: str) -> Answer:
     message = f"The answer is larger than {limit:,} bytes; ask for fewer fields or smaller pages."
     body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": "RESPONSE_TOO_LARGE"}}]})
-    return Answer(400, body, media_type)
+    return Answer(400, body, media_type, cache_control=NO_STORE)
 
 
 def _code(status: int) -> str:
     return {
         400: "BAD_REQUEST",
-        408: "REQUEST_TIMEOUT",
         405: "METHOD_NOT_ALLOWED",
+        406: "NOT_ACCEPTABLE",
+        408: "REQUEST_TIMEOUT",
         413: "PAYLOAD_TOO_LARGE",
         415: "UNSUPPORTED_MEDIA_TYPE",
         501: "NOT_IMPLEMENTED",

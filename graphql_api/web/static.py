@@ -13,6 +13,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from graphql_api.web.caching import etag_matches
 from graphql_api.web.vendor import ASSETS_DIR, ASSETS_URL, VENDOR_DIR
 
 ROUTE = ASSETS_URL + "/{path:path}"
@@ -49,13 +50,6 @@ def load(directory: Path, base: Path) -> dict[str, Asset]:
     }
 
 
-def matches(if_none_match: str | None, etag: str) -> bool:
-    if if_none_match is None:
-        return False
-    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-    return "*" in tags or etag in tags
-
-
 class StaticAssets:
     def __init__(self, assets: dict[str, Asset]) -> None:
         self.assets = assets
@@ -65,7 +59,7 @@ class StaticAssets:
         if asset is None:
             return PlainTextResponse("Not Found", status_code=404, headers={"X-Content-Type-Options": "nosniff"})
         headers = {"Cache-Control": CACHE_FOREVER, "ETag": asset.etag, "X-Content-Type-Options": "nosniff"}
-        if matches(request.headers.get("if-none-match"), asset.etag):
+        if etag_matches(request.headers.get("if-none-match"), asset.etag):
             return Response(status_code=304, headers=headers)
         headers["Content-Type"] = asset.content_type
         if request.method == "HEAD":

@@ -1,0 +1,111 @@
+"""What HTTP caching and persisted queries cost, with wrk against `python -m graphql_api` (one worker).
+
+Each comparison is run side by side, in turn, in the same run:
+- a cached 200 against a 304: the same GET URL, the second with an If-None-Match naming its ETag;
+- persisted-query GETs (the hash alone in the URL, registered first) against plain POSTs of the same
+  query text, for one repeated request and for requests whose variables all differ.
+"""
+
+import argparse
+import hashlib
+import json
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from bench.http import CONNECTIONS, post_line, side_by_side
+from bench.measure import serving
+from bench.workload import Query, queries
+from graphql_api.data.loader import load
+
+GRAPHQL_RESPONSE = "Accept: application/graphql-response+json"
+QUERY = "score"  # titleScore: a contract query with a text argument, as front ends send it
+
+
+def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
+    if shutil.which("wrk") is None:
+        raise SystemExit("the conformance benchmark needs wrk: apt-get install wrk")
+    query = next(query for query in queries(load(data_dir)) if query.name == QUERY)
+    results: dict[str, Any] = {"query": QUERY, "connections": CONNECTIONS, "seconds_per_run": seconds, "runs": repeat}
+    with tempfile.TemporaryDirectory() as scratch, serving("graphql_api", data_dir) as served:
+        files = _request_files(Path(scratch), query, served.port)
+        cached, not_modified = side_by_side(served.port, (files["cached"], files["not-modified"]), seconds, repeat)
+        results["not_modified"] = {
+            "cached_200": cached,
+            "not_modified_304": not_modified,
+            "ratio": not_modified["rps"] / cached["rps"],
+        }
+        results["persisted"] = {}
+        for workload in ("repeated", "distinct"):
+            posts, gets = side_by_side(
+                served.port, (files[f"post-{workload}"], files[f"persisted-{workload}"]), seconds, repeat
+            )
+            results["persisted"][workload] = {"post": posts, "persisted_get": gets, "ratio": gets["rps"] / posts["rps"]}
+    return results
+
+
+def _request_files(directory: Path, query: Query, port: int) -> dict[str, Path]:
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": hashlib.sha256(query.document.encode()).hexdigest()}}
+    _register(port, query, extensions)
+    url = "/graphql?" + urlencode({"query": query.document, "variables": json.dumps({"v": query.common})})
+    etag = _etag(port, url)
+
+    def persisted_get(value: str) -> str:
+        params = {"variables": json.dumps({"v": value}), "extensions": json.dumps(extensions)}
+        return f"GET\t/graphql?{urlencode(params)}\t\t{GRAPHQL_RESPONSE}"
+
+    lines = {
+        "cached": [f"GET\t{url}\t\tAccept: application/json"],
+        "not-modified": [f"GET\t{url}\t\tAccept: application/json\tIf-None-Match: {etag}"],
+        "post-repeated": [f"{post_line(query.document, query.common)}\t{GRAPHQL_RESPONSE}"],
+        "persisted-repeated": [persisted_get(query.common)],
+        "post-distinct": [f"{post_line(query.document, value)}\t{GRAPHQL_RESPONSE}" for value in query.values],
+        "persisted-distinct": [persisted_get(value) for value in query.values],
+    }
+    files = {}
+    for name, requests in lines.items():
+        files[name] = directory / f"{name}.txt"
+        files[name].write_text("\n".join(requests) + "\n", encoding="utf-8")
+    return files
+
+
+def _register(port: int, query: Query, extensions: dict[str, Any]) -> None:
+    """Send the query with its hash once, as a client does after PERSISTED_QUERY_NOT_FOUND."""
+    body = json.dumps({"query": query.document, "variables": {"v": query.common}, "extensions": extensions})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", body.encode(), {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert "errors" not in json.loads(response.read()), "registering the persisted query failed"
+
+
+def _etag(port: int, url: str) -> str:
+    """The answer's ETag, after checking that naming it gets a 304."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=30) as response:
+        etag = response.headers["ETag"]
+    try:
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers={"If-None-Match": etag}))
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return etag
+        raise
+    raise RuntimeError("a matching If-None-Match did not get a 304")
+
+
+def main() -> None:
+    from bench.data import processed
+
+    parser = argparse.ArgumentParser(prog="python -m bench.conformance")
+    parser.add_argument("--data-dir", type=Path, help="processed tables (default: the full-scale set of bench/out)")
+    parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(json.dumps(run(args.data_dir or processed(), args.seconds, args.repeat), indent=2))
+
+
+if __name__ == "__main__":
+    main()
