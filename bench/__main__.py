@@ -51,7 +51,7 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
     if name == "startup":
         from bench import startup
 
-        return startup.run(processed, repeat=1 if quick else 3)
+        return startup.run({"full": processed, "sample": data.sample_processed()}, repeat=2 if quick else 7)
     if name == "queries":
         from bench import queries
 
@@ -90,11 +90,14 @@ def format_table(results: dict[str, Any]) -> str:
         ]
     if "startup" in results:
         startup = results["startup"]
-        lines += [
-            "Start-up",
-            f"  ready in {startup['ready_seconds_median']:.2f} s, resident {startup['rss_mb_after_start_max']:.0f} MB"
-            f" ({startup['recommendations_rss_mb']:.0f} MB of it for recommendations)",
-        ]
+        floor = startup["import_floor_cpu_seconds_median"]
+        lines.append(f"Start-up to the first 200 on /healthz (import floor {floor:.2f} CPU-s)")
+        for name in ("full", "sample"):
+            figures = startup[name]
+            lines.append(
+                f"  {name:6} {figures['cpu_seconds_median']:.2f} CPU-s ({figures['cpu_seconds_above_floor']:+.2f} above"
+                f" the floor), {figures['wall_seconds_median']:.2f} s wall, peak {figures['peak_rss_mb_max']:.0f} MB"
+            )
     if "queries" in results:
         lines.append("In-process latency (µs)          common p50   p99    heaviest p50    p99")
         for name, figures in results["queries"].items():
@@ -122,7 +125,8 @@ def format_table(results: dict[str, Any]) -> str:
         lines += [
             "Load (mixed contract queries)",
             f"  {load['seconds']} s at {load['requests_per_second']:.0f} req/s: p99 {load['p99_ms']:.1f} ms, "
-            f"errors {load['errors']}, resident {load['rss_mb_first']:.0f} -> {load['rss_mb_last']:.0f} MB",
+            f"errors {load['errors']}, resident {load['rss_mb_first']:.0f} -> {load['rss_mb_last']:.0f} MB, "
+            f"peak from launch {load['rss_mb_peak']:.0f} MB",
         ]
     if "rest" in results:
         from bench.rest import format_rest

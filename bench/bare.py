@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
 from graphql_api.data.model import ReadModel
 from graphql_api.domain import answers
@@ -16,7 +18,10 @@ from graphql_api.domain.answers import Lookup, PersonReturn, ReleaseCount
 from graphql_api.domain.arguments import InvalidArgumentError
 
 
-def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
+def add_bare_routes(app: Starlette, model: ReadModel) -> None:
+    """The bare endpoints, a FastAPI application mounted at /bare in the service's application."""
+    bare = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
     def film(row: int) -> dict[str, Any]:
         return {"id": int(model.movie_ids[row]), "title": model.titles[row]}
 
@@ -43,15 +48,15 @@ def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
             return {"errors": [{"message": str(error), "extensions": error.extensions}]}
         return {"count": answer.count, "message": answer.message, name_key: answer.name}
 
-    @app.get("/bare/releasesInMonth")
+    @bare.get("/releasesInMonth")
     async def releases_in_month(month: str) -> dict[str, Any]:
         return release_count(answers.releases_in_month, month, "monthName")
 
-    @app.get("/bare/releasesOnWeekday")
+    @bare.get("/releasesOnWeekday")
     async def releases_on_weekday(day: str) -> dict[str, Any]:
         return release_count(answers.releases_on_weekday, day, "dayName")
 
-    @app.get("/bare/titleScore")
+    @bare.get("/titleScore")
     async def title_score(title: str) -> dict[str, Any]:
         return lookup(
             answers.title_score(model, title),
@@ -59,7 +64,7 @@ def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
                             "message": answer.message, "movie": {"id": film(answer.movie_row)["id"]}},
         )  # fmt: skip
 
-    @app.get("/bare/titleVotes")
+    @bare.get("/titleVotes")
     async def title_votes(title: str) -> dict[str, Any]:
         return lookup(
             answers.title_votes(model, title),
@@ -69,11 +74,11 @@ def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
                             "movie": {"id": film(answer.movie_row)["id"]}},
         )  # fmt: skip
 
-    @app.get("/bare/actor")
+    @bare.get("/actor")
     async def actor(name: str) -> dict[str, Any]:
         return lookup(answers.actor(model, name), success)
 
-    @app.get("/bare/director")
+    @bare.get("/director")
     async def director(name: str) -> dict[str, Any]:
         def with_films(answer: PersonReturn) -> dict[str, Any]:
             films = [
@@ -86,7 +91,7 @@ def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
 
         return lookup(answers.director(model, name), with_films)
 
-    @app.get("/bare/recommendations")
+    @bare.get("/recommendations")
     async def recommendations(title: str) -> dict[str, Any]:
         return lookup(
             answers.films_like(model, title, 5),
@@ -94,3 +99,5 @@ def add_bare_routes(app: FastAPI, model: ReadModel) -> None:
                             "similar": [{"score": entry.score, "movie": film(entry.movie_row)}
                                         for entry in answer.similar]},
         )  # fmt: skip
+
+    app.router.routes.append(Mount("/bare", app=bare))

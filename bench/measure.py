@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +47,17 @@ class Served:
 
 
 @contextmanager
-def serving(module: str, data_dir: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
-    """`python -m module --data-dir DIR --port P args` on a free port, for the duration of a with-block."""
+def serving(
+    module: str,
+    data_dir: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    on_launch: Callable[[int], object] | None = None,
+) -> Iterator[Served]:
+    """`python -m module --data-dir DIR --port P args` on a free port, for the duration of a with-block.
+
+    `on_launch(pid)` is called as soon as the process exists, before it is ready.
+    """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -60,6 +69,8 @@ def serving(module: str, data_dir: Path, *args: str, env: dict[str, str] | None 
             stdout=subprocess.DEVNULL, stderr=log,
         )  # fmt: skip
         try:
+            if on_launch is not None:
+                on_launch(process.pid)
             _wait_until_ready(port, process, log)
             yield Served(port, process.pid, time.perf_counter() - started)
         finally:
@@ -83,7 +94,32 @@ def _wait_until_ready(port: int, process: subprocess.Popen, log: IO[bytes], time
 
 
 def resident_mb(pid: int) -> float:
+    """Resident memory of a process now."""
+    return _status_mb(pid, "VmRSS")
+
+
+def peak_resident_mb(pid: int) -> float:
+    """The most resident memory the process has had since it started (the kernel's high-water mark)."""
+    return _status_mb(pid, "VmHWM")
+
+
+def _status_mb(pid: int, field: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
+    raise RuntimeError(f"no {field} for process {pid}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, its waited-for children and its live descendants."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # After the command name: utime, stime, cutime and cstime are fields 14 to 17 of the line.
+    ticks = sum(int(value) for value in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK") + sum(cpu_seconds(child) for child in _children(pid))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found

@@ -19,6 +19,7 @@ from eda.report import build_report
 from etl.contract import CREDITS_FILE, MOVIES_FILE, PROCESSED_DIR, SAMPLE_DIR, ContractError, verify
 from etl.errors import InputFileError
 from etl.pipeline import run
+from etl.table_check import check_tables
 from graphql_api.data.loader import load
 from graphql_api.web.dataset import dataset_name
 
@@ -37,6 +38,7 @@ def build(out_dir: Path, deploy_dir: Path = DEPLOY_DIR, sample_dir: Path = SAMPL
     try:
         if deploy_dir.is_dir() and any(deploy_dir.iterdir()):
             manifest = load(deploy_dir).manifest
+            check_tables(verify(deploy_dir))  # the service maps arrays; the EDA reads these tables
             shutil.copytree(deploy_dir, staged)
             verify(staged)
             source = f"the committed tables in {deploy_dir}"

@@ -16,6 +16,7 @@ from etl.contract import (
     sha256_of,
     verify,
 )
+from etl.table_check import check_tables
 from etl.tables import SCHEMA_VERSION, TABLES
 
 # The columns the report reads; the rest stays on disk.
@@ -58,7 +59,9 @@ def load_tables(data_dir: Path) -> Tables:
 def checked_manifest(data_dir: Path) -> dict[str, Any]:
     """The manifest, once the contract's check passed and the rejects and duplicates files are intact too."""
     try:
-        manifest = verify(data_dir).content
+        verified = verify(data_dir)
+        check_tables(verified)
+        manifest = verified.content
     except ContractError as error:
         raise DataFolderError(str(error)) from None
     path = data_dir / MANIFEST_FILE

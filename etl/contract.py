@@ -1,17 +1,23 @@
 """The contract between the ETL and the service: file names, default folders, the manifest and its check.
 
 The ETL writes a data folder; the service (and the EDA) read it. Both sides import this module and
-`etl.tables` (the tables' columns), and nothing else of each other.
+`etl.tables` (the tables' columns), and nothing else of each other. This module imports no pyarrow,
+so that the service can check and map a data folder without it.
+
+Bump SCHEMA_VERSION whenever a table, a column, an array or its meaning changes; the service refuses
+data written with another version.
 """
 
 import hashlib
 import json
+import mmap
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl.tables import SCHEMA_VERSION, TABLES
+SCHEMA_VERSION = 3
 
 MOVIES_FILE = "movies_dataset.csv"
 CREDITS_FILE = "credits.csv"
@@ -28,8 +34,112 @@ RECOMMENDATIONS_PER_FILM = 50  # neighbours the ETL keeps for each film
 INPUTS = ("movies", "credits")
 INPUT_COUNTS = ("rows_read", "rows_loaded", "duplicates_merged", "rows_rejected", "rows_repaired")
 
+# The tables, one parquet file each; their columns are in etl/tables.py.
+TABLE_NAMES = (
+    "movies", "collections", "genres", "movie_genres", "companies", "movie_companies", "countries",
+    "movie_countries", "languages", "movie_languages", "people", "cast", "recommendations", "crew",
+)  # fmt: skip
+
+
+def _text(name: str) -> dict[str, str]:
+    """A column of optional strings: UTF-8 bytes end to end, where each value starts, and which are null."""
+    return {f"{name}.offsets": "<i8", f"{name}.bytes": "|u1", f"{name}.nulls": "|b1"}
+
+
+def _categories(name: str) -> dict[str, str]:
+    """A column of few distinct strings: a code per row into the distinct values (the last one null)."""
+    return {f"{name}.codes": "<i4", **_text(f"{name}.values")}
+
+
+def _groups(name: str) -> dict[str, str]:
+    """Rows grouped by a key: group k holds items[offsets[k]:offsets[k + 1]]."""
+    return {f"{name}.offsets": "<i8", f"{name}.items": "<i4"}
+
+
+def _lookup(name: str) -> dict[str, str]:
+    """Rows by normalized key: the distinct keys (first seen first), each key's rows (most relevant
+    first), and key_hash of every key sorted ascending with the key it belongs to."""
+    return {**_text(f"{name}.keys"), **_groups(f"{name}.rows"), f"{name}.hashes": "<u8", f"{name}.hash_keys": "<i4"}
+
+
+# The read model: what the service serves, computed by the ETL (etl/read_model.py) and stored as
+# one-dimensional .npy arrays that the service maps into memory instead of building objects.
+# Name -> numpy dtype. "Row" means an index into the arrays of that kind: a film's row is its
+# index in every movie.* array (films by id), a person's in every person.* array (people by id).
+ARRAYS: dict[str, str] = {
+    "movie.id": "<i8",
+    **_text("movie.title"),
+    **_text("movie.overview"),
+    **_text("movie.tagline"),
+    **_categories("movie.original_language"),
+    **_categories("movie.status"),
+    "movie.release_date": "|S10",  # YYYY-MM-DD
+    "movie.release_year": "<i4",
+    "movie.budget": "<i8",
+    "movie.revenue": "<i8",
+    "movie.return": "<f8",
+    "movie.popularity": "<f8",  # NaN when unknown
+    "movie.vote_average": "<f8",  # NaN when unknown
+    "movie.vote_count": "<i8",  # -1 when unknown
+    "movie.runtime": "<f8",  # NaN when unknown
+    "movie.collection_id": "<i8",  # -1 when none
+    "releases.per_month": "<i8",  # films released in month 1..12 (index 0 unused)
+    "releases.per_weekday": "<i8",  # films released on weekday 0 (Monday)..6
+    # Entities by key, ascending; a film's links are entity rows, in the source's order.
+    "collection.id": "<i8",
+    **_text("collection.name"),
+    **_groups("collection.movies"),  # per collection: film rows, oldest first
+    "genre.id": "<i8",
+    **_text("genre.name"),
+    "company.id": "<i8",
+    **_text("company.name"),
+    **_text("country.code"),
+    **_text("country.name"),
+    **_text("language.code"),
+    **_text("language.name"),
+    **_groups("movie.genres"),
+    **_groups("movie.companies"),
+    **_groups("movie.countries"),
+    **_groups("movie.languages"),
+    "person.id": "<i8",
+    **_text("person.name"),
+    "person.gender": "|i1",
+    # Credits in the cast and crew tables' order: by film, then billing or source order.
+    "cast.movie": "<i4",
+    "cast.person": "<i4",
+    **_text("cast.character"),
+    "cast.order": "<i4",
+    "crew.movie": "<i4",
+    "crew.person": "<i4",
+    **_categories("crew.department"),
+    **_categories("crew.job"),
+    "movie.cast.offsets": "<i8",  # a film's cast credits are the positions offsets[row]:offsets[row + 1]
+    "movie.crew.offsets": "<i8",
+    **_groups("person.cast"),  # per person: cast positions, by release date then film id
+    **_groups("person.crew"),
+    # Success in a role over distinct films: acting (cast), directing (crew with job DIRECTOR_JOB).
+    "acting.film_count": "<i8",
+    "acting.total_return": "<f8",
+    **_groups("acting.films"),  # per person: film rows, by release date then film id
+    "directing.film_count": "<i8",
+    "directing.total_return": "<f8",
+    **_groups("directing.films"),
+    # Recommendations: a film's neighbours are positions offsets[row]:offsets[row + 1], most similar first.
+    "movie.similar.offsets": "<i8",
+    "similar.movie": "<i4",
+    "similar.score": "<f4",
+    # Lookups by normalized title (films by most votes, then most popular, then id) and by normalized
+    # name (people with films in the role, by most films, then id).
+    **_lookup("title_lookup"),
+    **_lookup("actor_lookup"),
+    **_lookup("director_lookup"),
+}
+
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REBUILD = "build it again with `python -m etl` (or `make data`)"
+_SPACES = re.compile(r"\s+")
+_NPY_MAGIC = b"\x93NUMPY"
+_NPY_HEADER = re.compile(rb"\{'descr': '([^']+)', 'fortran_order': False, 'shape': \((\d+),\), \} *\n")
 
 
 class ContractError(Exception):
@@ -41,12 +151,28 @@ def table_file(name: str) -> str:
     return f"{name}.parquet"
 
 
+def array_file(name: str) -> str:
+    """The file name of a read-model array in the data folder."""
+    return f"{name}.npy"
+
+
+def normalize(text: str) -> str:
+    """The key titles and names are looked up by: '  Amélie   POULAIN ' -> 'amelie poulain'."""
+    if text.isascii():  # most titles and names: nothing to decompose (same result, ten times faster)
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SPACES.sub(" ", without_marks.casefold()).strip()
+
+
+def key_hash(key: str) -> int:
+    """A 64-bit hash of a normalized key, the same in every process (unlike `hash`)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -58,9 +184,24 @@ class TableFile:
 
 
 @dataclass(frozen=True)
+class ArrayFile:
+    """A read-model array's file, checked against the manifest and the contract, mapped read-only.
+
+    `buffer` maps the very file that was hashed: its values are `length` items of `dtype` from `offset`.
+    """
+
+    path: Path
+    dtype: str
+    length: int
+    offset: int
+    buffer: mmap.mmap
+
+
+@dataclass(frozen=True)
 class Manifest:
     content: dict[str, Any]  # the manifest as written, every entry checked
     tables: dict[str, TableFile]
+    arrays: dict[str, ArrayFile]
 
     @property
     def inputs(self) -> dict[str, dict[str, Any]]:
@@ -68,10 +209,11 @@ class Manifest:
 
 
 def verify(data_dir: Path) -> Manifest:
-    """The manifest of `data_dir` once every table it lists is present, intact and of this schema version.
+    """The manifest of `data_dir` once every table and array it lists is present, intact and of this
+    schema version.
 
-    Raises ContractError naming the file. Only the files checked here may be read: their paths are
-    the ones returned, inside `data_dir`.
+    Raises ContractError naming the file. Only the files checked here may be read: the tables' paths
+    are the ones returned, inside `data_dir`; the arrays are returned mapped, from the files hashed.
     """
     manifest_path = data_dir / MANIFEST_FILE
     if not data_dir.is_dir():
@@ -89,14 +231,18 @@ def verify(data_dir: Path) -> Manifest:
     listed = content.get("tables")
     if not isinstance(listed, dict):
         raise ContractError(f"{manifest_path}: `tables` is not an object; not a manifest written by the ETL")
-    tables = {name: _check_table(data_dir, manifest_path, name, listed.get(name)) for name in TABLES}
+    tables = {name: _check_table(data_dir, manifest_path, name, listed.get(name)) for name in TABLE_NAMES}
     loaded = content["inputs"]["movies"]["rows_loaded"]
     if tables["movies"].rows != loaded:
         raise ContractError(
             f"{manifest_path}: the movies table holds {tables['movies'].rows} rows but the movies input "
             f"says {loaded} were loaded; {_REBUILD}"
         )
-    return Manifest(content, tables)
+    listed_arrays = content.get("arrays")
+    if not isinstance(listed_arrays, dict):
+        raise ContractError(f"{manifest_path}: `arrays` is not an object; not a manifest written by the ETL")
+    arrays = {name: _check_array(data_dir, manifest_path, name, listed_arrays.get(name)) for name in ARRAYS}
+    return Manifest(content, tables, arrays)
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -129,26 +275,74 @@ def _check_inputs(manifest_path: Path, inputs: Any) -> None:
 
 
 def _check_table(data_dir: Path, manifest_path: Path, name: str, entry: Any) -> TableFile:
-    expected = table_file(name)
-    if not isinstance(entry, dict):
-        raise ContractError(f"{manifest_path}: table {name!r} is not listed; {_REBUILD}")
-    if entry.get("file") != expected:
-        raise ContractError(f"{manifest_path}: table {name!r} must be in {expected!r}, not {entry.get('file')!r}")
-    digest, rows = entry.get("sha256"), entry.get("rows")
-    if not isinstance(digest, str) or not _SHA256.fullmatch(digest) or not _count(rows):
-        raise ContractError(f"{manifest_path}: table {name!r} needs a sha256 and a row count; {_REBUILD}")
-    path = data_dir / expected
-    if not path.is_file():
-        raise ContractError(f"{path}: missing, the data directory is incomplete; {_REBUILD}")
-    if path.resolve().parent != data_dir.resolve():
-        raise ContractError(f"{path}: links outside {data_dir}; the tables must be files of the data directory")
+    path, digest = _listed_file(data_dir, manifest_path, "table", name, table_file(name), entry)
+    rows = entry.get("rows")
+    if not _count(rows):
+        raise ContractError(f"{manifest_path}: table {name!r} needs a row count; {_REBUILD}")
     try:
         actual = sha256_of(path)
     except OSError as error:
         raise ContractError(f"{path}: cannot be read ({error.strerror})") from None
-    if actual != digest:
-        raise ContractError(f"{path}: corrupt, its sha256 differs from the manifest; {_REBUILD}")
+    _check_digest(path, actual, digest)
     return TableFile(path, rows)
+
+
+def _check_array(data_dir: Path, manifest_path: Path, name: str, entry: Any) -> ArrayFile:
+    path, digest = _listed_file(data_dir, manifest_path, "array", name, array_file(name), entry)
+    try:
+        with path.open("rb") as handle:
+            actual = hashlib.file_digest(handle, "sha256").hexdigest()
+            _check_digest(path, actual, digest)
+            buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except OSError as error:
+        raise ContractError(f"{path}: cannot be read ({error.strerror})") from None
+    except ValueError:  # an empty file cannot be mapped
+        raise ContractError(f"{path}: not a .npy array file; {_REBUILD}") from None
+    dtype, length, offset = _npy_header(path, buffer)
+    if dtype != ARRAYS[name]:
+        raise ContractError(
+            f"{path}: holds {dtype!r} values, schema version {SCHEMA_VERSION} declares {ARRAYS[name]!r}; {_REBUILD}"
+        )
+    if offset + length * int(dtype[2:]) != len(buffer):  # every declared dtype ends with its item size
+        raise ContractError(f"{path}: holds more or fewer bytes than its header says; {_REBUILD}")
+    return ArrayFile(path, dtype, length, offset, buffer)
+
+
+def _listed_file(
+    data_dir: Path, manifest_path: Path, kind: str, name: str, expected: str, entry: Any
+) -> tuple[Path, str]:
+    """The path of a file the manifest lists, and its sha256, once the entry and the file are there."""
+    if not isinstance(entry, dict):
+        raise ContractError(f"{manifest_path}: {kind} {name!r} is not listed; {_REBUILD}")
+    if entry.get("file") != expected:
+        raise ContractError(f"{manifest_path}: {kind} {name!r} must be in {expected!r}, not {entry.get('file')!r}")
+    digest = entry.get("sha256")
+    if not isinstance(digest, str) or not _SHA256.fullmatch(digest):
+        raise ContractError(f"{manifest_path}: {kind} {name!r} needs a sha256; {_REBUILD}")
+    path = data_dir / expected
+    if not path.is_file():
+        raise ContractError(f"{path}: missing, the data directory is incomplete; {_REBUILD}")
+    if path.resolve().parent != data_dir.resolve():
+        raise ContractError(f"{path}: links outside {data_dir}; the {kind}s must be files of the data directory")
+    return path, digest
+
+
+def _check_digest(path: Path, actual: str, expected: str) -> None:
+    if actual != expected:
+        raise ContractError(f"{path}: corrupt, its sha256 differs from the manifest; {_REBUILD}")
+
+
+def _npy_header(path: Path, buffer: mmap.mmap) -> tuple[str, int, int]:
+    """The dtype, length and data offset of a one-dimensional array file as numpy.save writes it."""
+    version = buffer[6:7]
+    if buffer[:6] != _NPY_MAGIC or version not in (b"\x01", b"\x02", b"\x03"):
+        raise ContractError(f"{path}: not a .npy array file; {_REBUILD}")
+    start = 10 if version == b"\x01" else 12  # the header's length takes 2 bytes in version 1, else 4
+    end = start + int.from_bytes(buffer[8:start], "little")
+    header = _NPY_HEADER.fullmatch(buffer[start:end])
+    if header is None:
+        raise ContractError(f"{path}: not a one-dimensional .npy array as the ETL writes them; {_REBUILD}")
+    return header.group(1).decode("ascii"), int(header.group(2)), end
 
 
 def _count(value: Any) -> bool:

@@ -1,4 +1,5 @@
-"""Writing the output directory: tables, rejects, duplicates and the manifest, replaced atomically.
+"""Writing the output directory: tables, read-model arrays, rejects, duplicates and the manifest,
+replaced atomically.
 
 Everything is written to a fresh directory next to the target; only when all of it is on disk is
 it moved into place. A run that fails or is killed before that leaves the previous output as it was.
@@ -13,10 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl.contract import MANIFEST_FILE, sha256_of, table_file
+from etl.contract import MANIFEST_FILE, array_file, sha256_of, table_file
 from etl.errors import OutputError
 
 _PREVIOUS_SUFFIX = ".previous"
@@ -27,6 +29,12 @@ def write_table(directory: Path, name: str, table: pa.Table) -> dict[str, Any]:
     # Fixed row groups and no dictionary statistics drift: the same table gives the same bytes.
     pq.write_table(table, path, compression="zstd", row_group_size=1 << 20, use_dictionary=True)
     return {"file": path.name, "rows": table.num_rows, "sha256": sha256_of(path)}
+
+
+def write_array(directory: Path, name: str, array: np.ndarray) -> dict[str, Any]:
+    path = directory / array_file(name)
+    np.save(path, array, allow_pickle=False)
+    return {"file": path.name, "sha256": sha256_of(path)}
 
 
 def write_csv(directory: Path, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> dict[str, Any]:

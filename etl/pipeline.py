@@ -8,16 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from etl import output
-from etl.contract import DUPLICATES_FILE, REJECTS_FILE
+from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION
 from etl.credits import CreditsResult, clean_credits
 from etl.movies import Duplicate, MoviesResult, clean_movies
 from etl.raw_csv import RawFile, read_raw_file
+from etl.read_model import read_model
 from etl.recommend import recommendations
 from etl.rejects import Reject
-from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, SCHEMA_VERSION, TABLES
+from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, TABLES
 
 Progress = Callable[[str], None]
 
@@ -90,11 +92,14 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     tables = {**movies.tables, **credits.tables}
     tables["recommendations"] = recommendations(tables, progress=progress)
     recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
+    step = _Step(progress, "computing the service's read model")
+    arrays = read_model(tables)
+    step.done(f"{len(arrays)} arrays")
 
     movie_counts = _counts(raw_movies, len(movies.movies), movies.duplicates, movies.rejects)
     credit_counts = _counts(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
     step = _Step(progress, f"writing {out_dir}")
-    manifest = _write(out_dir, tables, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
+    manifest = _write(out_dir, tables, arrays, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
     step.done()
     seconds = time.perf_counter() - started
     return Summary(out_dir, movie_counts, credit_counts, seconds, recommendation_seconds, manifest)
@@ -116,6 +121,7 @@ def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: lis
 def _write(
     out_dir: Path,
     tables: dict[str, pa.Table],
+    arrays: dict[str, np.ndarray],
     raw_movies: RawFile,
     raw_credits: RawFile,
     movies: MoviesResult,
@@ -126,6 +132,7 @@ def _write(
     staged = output.staging_directory(out_dir)
     try:
         written = {name: output.write_table(staged, name, tables[name]) for name in TABLES}
+        written_arrays = {name: output.write_array(staged, name, array) for name, array in arrays.items()}
         rejects = output.write_csv(
             staged,
             REJECTS_FILE,
@@ -148,6 +155,7 @@ def _write(
                 "credits": _input_entry(raw_credits, credit_counts),
             },
             "tables": written,
+            "arrays": written_arrays,
             "rejects": rejects,
             "duplicates": duplicates,
         }

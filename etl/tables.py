@@ -1,12 +1,12 @@
 """The processed tables: names, columns and types. This is the contract between the ETL and the API.
 
-Bump SCHEMA_VERSION whenever a table, a column or a column's meaning changes; the service refuses
-to load tables written with another version.
+Bump SCHEMA_VERSION (in etl/contract.py) whenever a table, a column or a column's meaning changes;
+the service refuses to load tables written with another version.
 """
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+from etl.contract import SCHEMA_VERSION as SCHEMA_VERSION  # the version of these tables too
 
 MOVIES_COLUMNS = (
     "adult", "belongs_to_collection", "budget", "genres", "homepage", "id", "imdb_id",

@@ -1,14 +1,17 @@
 """The service refuses to start on data it cannot trust, naming the file."""
 
+import hashlib
+import io
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from etl.contract import ContractError, verify
+from etl.contract import SCHEMA_VERSION, ContractError, verify
 from graphql_api.data.loader import load
 from tests.fixtures import REPO
 
@@ -73,3 +76,60 @@ def test_server_command_exits_with_the_reason(data_copy):
     )  # fmt: skip
     assert result.returncode == 2
     assert f"{data_copy / 'people.parquet'}: missing" in result.stderr
+
+
+def replace_array(data_copy: Path, name: str, data: bytes) -> Path:
+    """Replace an array's file and record its new sha256, so that only what the file holds is wrong."""
+    path = data_copy / f"{name}.npy"
+    path.write_bytes(data)
+    manifest_path = data_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["arrays"][name]["sha256"] = hashlib.sha256(data).hexdigest()
+    manifest_path.write_text(json.dumps(manifest))
+    return path
+
+
+def npy_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    return buffer.getvalue()
+
+
+def test_missing_array(data_copy):
+    path = data_copy / "person.name.offsets.npy"
+    path.unlink()
+    assert refusal(data_copy).startswith(f"{path}: missing, the data directory is incomplete")
+
+
+def test_corrupt_array(data_copy):
+    path = data_copy / "similar.score.npy"
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert refusal(data_copy).startswith(f"{path}: corrupt, its sha256 differs from the manifest")
+
+
+def test_array_of_another_type(data_copy):
+    budgets = np.load(data_copy / "movie.budget.npy")
+    path = replace_array(data_copy, "movie.budget", npy_bytes(budgets.astype(np.int32)))
+    assert refusal(data_copy).startswith(
+        f"{path}: holds '<i4' values, schema version {SCHEMA_VERSION} declares '<i8'; build it again"
+    )
+
+
+def test_array_cut_short(data_copy):
+    path = replace_array(data_copy, "movie.budget", (data_copy / "movie.budget.npy").read_bytes()[:-8])
+    assert refusal(data_copy).startswith(f"{path}: holds more or fewer bytes than its header says")
+
+
+def test_array_that_is_not_an_array_file(data_copy):
+    path = replace_array(data_copy, "movie.budget", b"not numpy")
+    assert refusal(data_copy).startswith(f"{path}: not a .npy array file")
+
+
+def test_array_not_listed(data_copy):
+    manifest_path = data_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    del manifest["arrays"]["cast.order"]
+    manifest_path.write_text(json.dumps(manifest))
+    assert refusal(data_copy).startswith(f"{manifest_path}: array 'cast.order' is not listed")

@@ -1,25 +1,29 @@
-"""Compact in-memory columns: strings kept as one UTF-8 buffer, and row ranges grouped by a key."""
+"""Read-only columns over the read model's arrays: text, dates, categories, groups, entities, lookups.
 
-from collections.abc import Iterable, Sequence
+Each wraps arrays the ETL computed (etl.contract.ARRAYS) without copying them. Items are read
+through memoryviews, which hand out plain Python ints, floats and bools.
+"""
+
+import mmap
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
+
+from etl.contract import key_hash
 
 
 class StringColumn:
-    """A column of optional strings stored as Arrow lays them out: offsets into one bytes buffer."""
+    """Optional strings: value i is the UTF-8 text at data[start + offsets[i] : start + offsets[i + 1]]."""
 
-    __slots__ = ("_data", "_nulls", "_offsets")
+    __slots__ = ("_data", "_nulls", "_offsets", "_start")
 
-    def __init__(self, array: pa.Array | pa.ChunkedArray) -> None:
-        if isinstance(array, pa.ChunkedArray):
-            array = array.combine_chunks() if array.num_chunks else pa.array([], pa.string())
-        array = array.cast(pa.large_string())
-        _, offsets, data = array.buffers()
-        self._offsets = np.frombuffer(offsets, dtype=np.int64)[array.offset : array.offset + len(array) + 1].copy()
-        self._data = data.to_pybytes() if data is not None else b""
-        self._nulls = array.is_null().to_numpy(zero_copy_only=False)
+    def __init__(self, data: mmap.mmap | bytes, start: int, offsets: memoryview, nulls: memoryview) -> None:
+        self._data = data
+        self._start = start
+        self._offsets = offsets
+        self._nulls = nulls
 
     def __len__(self) -> int:
         return len(self._nulls)
@@ -27,100 +31,136 @@ class StringColumn:
     def __getitem__(self, index: int) -> str | None:
         if self._nulls[index]:
             return None
-        return self._data[self._offsets[index] : self._offsets[index + 1]].decode()
+        start = self._start
+        return self._data[start + self._offsets[index] : start + self._offsets[index + 1]].decode()
+
+    def to_list(self) -> list[str | None]:
+        return [self[index] for index in range(len(self))]
+
+
+class Dates:
+    """ISO dates (YYYY-MM-DD) stored as 10 ASCII bytes each."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: np.ndarray) -> None:
+        self._values = values
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index: int) -> str:
+        return self._values[index].decode()
 
 
 class Categories:
     """A low-cardinality column as small integer codes into a list of its distinct values."""
 
-    __slots__ = ("codes", "values")
+    __slots__ = ("_codes", "values")
 
-    def __init__(self, array: pa.Array | pa.ChunkedArray) -> None:
-        encoded = pa.chunked_array(array).combine_chunks().dictionary_encode() if len(array) else None
-        if encoded is None:
-            self.values: list[Any] = []
-            self.codes = np.zeros(0, dtype=np.int32)
-            return
-        self.values = encoded.dictionary.to_pylist()
-        codes = encoded.indices.fill_null(len(self.values)).to_numpy(zero_copy_only=False)
-        self.values.append(None)
-        self.codes = codes.astype(np.int32)
+    def __init__(self, codes: memoryview, values: list[Any]) -> None:
+        self._codes = codes
+        self.values = values
 
     def __getitem__(self, index: int) -> Any:
-        return self.values[self.codes[index]]
-
-    def code_of(self, value: Any) -> int:
-        """The code of `value`, or -1 when no row holds it."""
-        try:
-            return self.values.index(value)
-        except ValueError:
-            return -1
+        return self.values[self._codes[index]]
 
 
 class Groups:
-    """For each of `size` keys, the positions (into some table) of its rows, in a chosen order."""
+    """For each key, the positions (into some table) of its rows: offsets[key]:offsets[key + 1] of
+    `positions`, or of the table itself when `positions` is None (a table sorted by key)."""
 
-    __slots__ = ("offsets", "positions")
+    __slots__ = ("_offsets", "_positions")
 
-    def __init__(
-        self, keys: np.ndarray, size: int, order: np.ndarray | None = None, values: np.ndarray | None = None
-    ) -> None:
-        """`keys[i]` is the group of row i; rows keep `order` (default: table order) within a group.
-
-        A group holds the rows' positions, or `values[position]` when `values` is given.
-        """
-        if order is None:
-            order = np.arange(len(keys))
-        ordered_keys = keys[order]
-        stable = np.argsort(ordered_keys, kind="stable")
-        positions = order[stable]
-        self.positions = (positions if values is None else values[positions]).astype(np.int32)
-        counts = np.bincount(ordered_keys, minlength=size) if len(keys) else np.zeros(size, dtype=np.int64)
-        self.offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-
-    @classmethod
-    def of_sorted(cls, keys: np.ndarray, size: int) -> "Groups":
-        """Groups of a table already sorted by key: each group is a run of consecutive rows."""
-        groups = cls.__new__(cls)
-        groups.positions = np.arange(len(keys), dtype=np.int32)
-        groups.offsets = np.searchsorted(keys, np.arange(size + 1)).astype(np.int64)
-        return groups
+    def __init__(self, offsets: memoryview, positions: memoryview | None = None) -> None:
+        self._offsets = offsets
+        self._positions = positions
 
     def count(self, key: int) -> int:
-        return int(self.offsets[key + 1] - self.offsets[key])
+        return self._offsets[key + 1] - self._offsets[key]
 
     def slice(self, key: int, start: int = 0, stop: int | None = None) -> Sequence[int]:
         """Positions of the group's rows from `start` to `stop` (group-relative)."""
-        begin = self.offsets[key]
-        end = self.offsets[key + 1]
+        begin = self._offsets[key]
+        end = self._offsets[key + 1]
         low = min(begin + start, end)
         high = end if stop is None else min(begin + stop, end)
-        return self.positions[low:high].tolist()
+        if self._positions is None:
+            return list(range(low, high))
+        return self._positions[low:high].tolist()
+
+
+class Entities:
+    """Entities sorted by key (an id or a code): each one's key and name."""
+
+    __slots__ = ("_keys", "_names")
+
+    def __init__(self, keys: Sequence[Any], names: StringColumn) -> None:
+        self._keys = keys
+        self._names = names
+
+    def row_of(self, key: Any) -> int | None:
+        row = bisect_left(self._keys, key)
+        return row if row < len(self._keys) and self._keys[row] == key else None
+
+    def get(self, key: Any) -> str | None:
+        """The name of the entity with this key; None when there is none."""
+        row = self.row_of(key)
+        return None if row is None else self._names[row]
+
+    def key(self, row: int) -> Any:
+        return self._keys[row]
+
+
+class Links:
+    """Per film, the entities it links to, in the source's order."""
+
+    __slots__ = ("_entities", "_groups")
+
+    def __init__(self, groups: Groups, entities: Entities) -> None:
+        self._groups = groups
+        self._entities = entities
+
+    def keys(self, movie_row: int) -> list[Any]:
+        return [self._entities.key(row) for row in self._groups.slice(movie_row)]
+
+
+class GroupsByKey:
+    """Groups looked up by an entity's key instead of its row."""
+
+    __slots__ = ("_entities", "_groups")
+
+    def __init__(self, groups: Groups, entities: Entities) -> None:
+        self._groups = groups
+        self._entities = entities
+
+    def get(self, key: Any, default: Sequence[int] = ()) -> Sequence[int]:
+        row = self._entities.row_of(key)
+        return default if row is None else self._groups.slice(row)
 
 
 class KeyIndex:
-    """Rows by a text key, in the order they were added. A key with one row stores a bare int."""
+    """Rows by normalized key, in order of relevance, found without a dictionary: the key's 64-bit
+    hash is searched among the sorted hashes, and each candidate is checked against the key's text."""
 
-    __slots__ = ("_rows",)
+    __slots__ = ("_hash_keys", "_hashes", "_rows", "keys")
 
-    def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
-        rows: dict[str, int | tuple[int, ...]] = {}
-        for key, row in pairs:
-            found = rows.get(key)
-            if found is None:
-                rows[key] = row
-            elif isinstance(found, int):
-                rows[key] = (found, row)
-            else:
-                rows[key] = (*found, row)
+    def __init__(self, keys: StringColumn, rows: Groups, hashes: memoryview, hash_keys: memoryview) -> None:
+        self.keys = keys  # the distinct keys, in order of first appearance
         self._rows = rows
+        self._hashes = hashes
+        self._hash_keys = hash_keys
 
     def get(self, key: str) -> list[int]:
-        found = self._rows.get(key)
-        if found is None:
-            return []
-        return [found] if isinstance(found, int) else list(found)
+        wanted = key_hash(key)
+        position = bisect_left(self._hashes, wanted)
+        while position < len(self._hashes) and self._hashes[position] == wanted:
+            index = self._hash_keys[position]
+            if self.keys[index] == key:
+                return list(self._rows.slice(index))
+            position += 1
+        return []
 
-    def first_rows(self) -> dict[str, int]:
-        """Each key with its first row."""
-        return {key: rows if isinstance(rows, int) else rows[0] for key, rows in self._rows.items()}
+    def first_row(self, index: int) -> int:
+        """The most relevant row of the index-th key."""
+        return self._rows.slice(index, 0, 1)[0]
