@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MOVIES_FILE = "movies_dataset.csv"
 CREDITS_FILE = "credits.csv"
@@ -135,6 +135,43 @@ ARRAYS: dict[str, str] = {
     **_lookup("director_lookup"),
 }
 
+# How the arrays refer to each other, for readers to check before they trust an index: each array of
+# row numbers, with the array whose rows they number; each array of offsets, with the array whose rows
+# it follows (it holds one more offset than that array has rows) and the array its offsets point into.
+ROW_REFERENCES: dict[str, str] = {
+    **dict.fromkeys(
+        ("cast.movie", "crew.movie", "similar.movie", "collection.movies.items", "acting.films.items",
+         "directing.films.items", "title_lookup.rows.items"),
+        "movie.id",
+    ),
+    **dict.fromkeys(
+        ("cast.person", "crew.person", "actor_lookup.rows.items", "director_lookup.rows.items"), "person.id"
+    ),
+    "person.cast.items": "cast.movie",
+    "person.crew.items": "crew.movie",
+    "movie.genres.items": "genre.id",
+    "movie.companies.items": "company.id",
+    "movie.countries.items": "country.code.nulls",
+    "movie.languages.items": "language.code.nulls",
+    "title_lookup.hash_keys": "title_lookup.keys.nulls",
+    "actor_lookup.hash_keys": "actor_lookup.keys.nulls",
+    "director_lookup.hash_keys": "director_lookup.keys.nulls",
+}  # fmt: skip
+OFFSETS: dict[str, tuple[str, str]] = {
+    **{name: (f"{name[: -len('.offsets')]}.nulls", f"{name[: -len('.offsets')]}.bytes")
+       for name in ARRAYS if name.endswith(".offsets") and f"{name[: -len('.offsets')]}.bytes" in ARRAYS},
+    "movie.cast.offsets": ("movie.id", "cast.movie"),
+    "movie.crew.offsets": ("movie.id", "crew.movie"),
+    "movie.similar.offsets": ("movie.id", "similar.movie"),
+    "collection.movies.offsets": ("collection.id", "collection.movies.items"),
+    **{f"movie.{name}.offsets": ("movie.id", f"movie.{name}.items")
+       for name in ("genres", "companies", "countries", "languages")},
+    **{f"{name}.offsets": ("person.id", f"{name}.items")
+       for name in ("person.cast", "person.crew", "acting.films", "directing.films")},
+    **{f"{name}_lookup.rows.offsets": (f"{name}_lookup.keys.nulls", f"{name}_lookup.rows.items")
+       for name in ("title", "actor", "director")},
+}  # fmt: skip
+
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REBUILD = "build it again with `python -m etl` (or `make data`)"
 _SPACES = re.compile(r"\s+")
@@ -161,8 +198,11 @@ def normalize(text: str) -> str:
     if text.isascii():  # most titles and names: nothing to decompose (same result, ten times faster)
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
-    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _SPACES.sub(" ", without_marks.casefold()).strip()
+    # Accents go, and so do invisible format characters (zero-width spaces, right-to-left marks).
+    kept = "".join(
+        char for char in decomposed if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
+    return _SPACES.sub(" ", kept.casefold()).strip()
 
 
 def key_hash(key: str) -> int:

@@ -133,3 +133,61 @@ def test_array_not_listed(data_copy):
     del manifest["arrays"]["cast.order"]
     manifest_path.write_text(json.dumps(manifest))
     assert refusal(data_copy).startswith(f"{manifest_path}: array 'cast.order' is not listed")
+
+
+def test_a_credit_pointing_to_a_missing_film_is_refused(data_copy):
+    films = np.load(data_copy / "movie.id.npy")
+    cast = np.load(data_copy / "cast.movie.npy")
+    cast[0] = len(films) + 5
+    path = replace_array(data_copy, "cast.movie", npy_bytes(cast))
+    assert refusal(data_copy).startswith(
+        f"{path}: holds a row number outside 0..{len(films) - 1} (the rows of movie.id); build it again"
+    )
+
+
+def test_offsets_that_do_not_fit_are_refused(data_copy):
+    offsets = np.load(data_copy / "movie.similar.offsets.npy")
+    offsets[1], offsets[2] = offsets[2] + 1, offsets[1]
+    path = replace_array(data_copy, "movie.similar.offsets", npy_bytes(offsets))
+    assert refusal(data_copy).startswith(f"{path}: offsets must rise from 0 to")
+    shorter = replace_array(data_copy, "movie.similar.offsets", npy_bytes(offsets[:-1]))
+    assert "offsets; movie.id has" in refusal(data_copy)
+    assert refusal(data_copy).startswith(str(shorter))
+
+
+def test_an_edited_row_count_is_refused(data_copy):
+    manifest_path = data_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["inputs"]["movies"]["rows_loaded"] += 1
+    manifest["inputs"]["movies"]["rows_read"] += 1
+    manifest_path.write_text(json.dumps(manifest))
+    assert "the movies table holds" in refusal(data_copy)
+
+
+def test_a_manifest_without_inputs_is_refused(data_copy):
+    manifest_path = data_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    del manifest["inputs"]
+    manifest_path.write_text(json.dumps(manifest))
+    assert refusal(data_copy).startswith(f"{manifest_path}: `inputs` is missing or not an object")
+
+
+def test_a_table_path_outside_the_folder_is_refused(data_copy):
+    manifest_path = data_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["tables"]["people"]["file"] = "../people.parquet"
+    manifest_path.write_text(json.dumps(manifest))
+    assert refusal(data_copy).startswith(f"{manifest_path}: table 'people' must be in 'people.parquet'")
+
+
+def test_an_unreadable_file_is_one_clear_refusal(data_copy, monkeypatch):
+    path = data_copy / "movie.budget.npy"
+    opened = Path.open
+
+    def refused_open(self, *args, **kwargs):  # as for a file without read permission (tests run as root)
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused_open)
+    assert refusal(data_copy).startswith(f"{path}: cannot be read (Permission denied)")

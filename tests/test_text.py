@@ -11,8 +11,10 @@ from graphql_api.data.text import normalize
 
 def reference(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"\s+", " ", without_marks.casefold()).strip()
+    kept = "".join(
+        char for char in decomposed if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
+    return re.sub(r"\s+", " ", kept.casefold()).strip()
 
 
 @given(st.text())
@@ -29,3 +31,15 @@ def test_examples():
     assert normalize("  Amélie   POULAIN ") == "amelie poulain"
     assert normalize("SÁBADO") == "sabado"
     assert normalize("Tom\tHanks") == "tom hanks"
+
+
+def test_invisible_marks_are_dropped():
+    assert normalize("\u200fTom\u200b Hanks\u202e") == "tom hanks"
+    assert normalize("\ufeffAm\u00e9lie\u2066") == "amelie"
+
+
+def test_a_name_with_invisible_marks_is_found(api_model):
+    from graphql_api.domain import answers
+
+    found = answers.actor(api_model, "\u200eTom\u200b Hanks\u2069")
+    assert [match.name for match in found.matches][:1] == ["Tom Hanks"]

@@ -5,6 +5,7 @@ disk on first use and forked workers share one copy.
 """
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 
@@ -15,6 +16,9 @@ from graphql_api.data.columns import Categories, Groups, KeyIndex, StringColumn
 class MappedArrays:
     def __init__(self, files: Mapping[str, ArrayFile]) -> None:
         self._files = files
+
+    def path(self, name: str) -> Path:
+        return self._files[name].path
 
     def array(self, name: str) -> np.ndarray:
         file = self._files[name]
