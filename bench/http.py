@@ -88,18 +88,27 @@ def _get(query: Query, value: str) -> str:
 
 
 def run_wrk(
-    port: int, requests: Path, seconds: int, connections: int = CONNECTIONS, strict: bool = True
+    port: int,
+    requests: Path,
+    seconds: int,
+    connections: int = CONNECTIONS,
+    strict: bool = True,
+    cpus: str | None = None,
 ) -> dict[str, float]:
-    """wrk's rate and latency percentiles; `strict` raises on any failed request, else counts them."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(LUA),
-               f"http://127.0.0.1:{port}", "--", str(requests)]  # fmt: skip
+    """wrk's rate and latency percentiles; `strict` raises on any failed request, else counts them.
+
+    `cpus` (such as "1") pins wrk to those CPUs with taskset."""
+    command = [*(["taskset", "-c", cpus] if cpus else []), "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
+               "--latency", "-s", str(LUA), f"http://127.0.0.1:{port}", "--", str(requests)]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     failures = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     if strict and (failures or errors):
         raise RuntimeError(f"wrk saw failures against {requests.name}:\n{output}")
     timeouts = re.search(r"timeout (\d+)", output)
+    completed = re.search(r"(\d+) requests in", output)
     return {
+        "requests": float(completed.group(1)) if completed else 0.0,
         "failed": float(failures.group(1)) if failures else 0.0,
         "timeouts": float(timeouts.group(1)) if timeouts else 0.0,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]

@@ -78,16 +78,26 @@ def queries(model: ReadModel, distinct: int = 10_000) -> list[Query]:
         Query("dia", _document("dia", "releasesOnWeekday", "day"), "/bare/releasesOnWeekday", "day", "sábado", "sábado",
               _case_variants(list(days), distinct, rng)),
         Query("score", _document("score", "titleScore", "title"), "/bare/titleScore", "title", popular_title,
-              most_ambiguous, tuple(rng.sample(single, min(distinct, len(single))))),
+              most_ambiguous, _enough(single, distinct, rng)),
         Query("votos", _document("votos", "titleVotes", "title"), "/bare/titleVotes", "title", popular_title,
-              most_ambiguous, tuple(rng.sample(single, min(distinct, len(single))))),
+              most_ambiguous, _enough(single, distinct, rng)),
         Query("actor", _document("actor", "actor", "name"), "/bare/actor", "name", median_actor, busiest_actor,
-              tuple(rng.sample(actors, min(distinct, len(actors))))),
+              _enough(actors, distinct, rng)),
         Query("director", _document("director", "director", "name"), "/bare/director", "name", median_director,
-              busiest_director, tuple(rng.sample(directors, min(distinct, len(directors))))),
+              busiest_director, _enough(directors, distinct, rng)),
         Query("recommendations", _document("recommendations", "recommendations", "title"), "/bare/recommendations",
-              "title", popular_title, most_ambiguous, tuple(rng.sample(single, min(distinct, len(single))))),
+              "title", popular_title, most_ambiguous, _enough(single, distinct, rng)),
     ]  # fmt: skip
+
+
+def _enough(names: list[str], count: int, rng: random.Random) -> tuple[str, ...]:
+    """`count` different arguments: distinct names, then other spellings of them (case, spaces) when
+    there are fewer names than that; every one is a different request with a real answer."""
+    chosen = rng.sample(names, min(count, len(names)))
+    if len(chosen) < count:
+        taken = set(chosen)
+        chosen += [value for value in _case_variants(names, count, rng) if value not in taken]
+    return tuple(chosen[:count])
 
 
 def _median_person(model: ReadModel, film_counts: np.ndarray, names: list[str]) -> str:

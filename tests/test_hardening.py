@@ -234,3 +234,15 @@ def test_a_large_body_sent_with_its_head_is_not_a_large_head(strict_server):
     head = b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
     answer = raw_exchange(strict_server, head % len(body) + body + b"")
     assert answer.startswith(b"HTTP/1.1 200 ")
+
+
+def test_many_clients_sending_one_new_text_at_once_are_all_answered(api_model, api_data_dir):
+    import concurrent.futures
+
+    query = '{ a: titleScore(title: "Toy Story") { message } b: actor(name: "Tom Hanks") { message } }'
+    with (
+        TestClient(create_app(api_model, Settings(data_dir=api_data_dir))) as client,
+        concurrent.futures.ThreadPoolExecutor(32) as pool,
+    ):
+        statuses = list(pool.map(lambda _: client.post("/graphql", json={"query": query}).status_code, range(64)))
+    assert statuses == [200] * 64

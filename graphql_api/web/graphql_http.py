@@ -12,6 +12,8 @@ not parse, validate or coerce its variables gets 200 with `application/json` (th
 
 import asyncio
 import logging
+import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,9 +37,11 @@ log = logging.getLogger("graphql_api")
 # Answers about the moment, not the request: never kept in the response cache.
 _MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR", NOT_FOUND})
 
-# A new text (validation alone costs milliseconds) is prepared on the worker thread; a query estimated
-# costlier than this (in objects, or objects' worth of work) runs there too.
-INLINE_COST = 300
+# A query estimated costlier than this (in objects, or objects' worth of work) runs on the worker
+# thread, and so does one that once took longer than SLOW_SECONDS (see GraphQLEndpoint._answer).
+INLINE_COST = 2_500
+SLOW_SECONDS = 0.003
+SLOW = "slow"
 ENTRY_OVERHEAD_BYTES = 256
 
 DEFAULT_CACHE_CONTROL = "public, max-age=3600"
@@ -123,6 +127,8 @@ class GraphQLEndpoint:
         self._max_response_bytes = max_response_bytes
         self._body_seconds = body_seconds
         self._offload = Offload()
+        self._preparing: dict[str, asyncio.Future[PreparedText]] = {}
+        self._computing: dict[Any, asyncio.Future[Answer]] = {}
 
     async def handle(self, request: Request) -> Response:
         deadline = Deadline(self.limits.time_budget_seconds)  # the whole request counts, from its arrival
@@ -154,7 +160,8 @@ class GraphQLEndpoint:
                 return self._page.response()
         if media_type is None:
             raise _not_acceptable()
-        answer = await self._run(from_query_params(params), media_type, True, deadline)
+        operation = from_query_params(params)
+        answer = await self._once(key, lambda: self._run(operation, media_type, True, deadline))
         return self._remember(key, len(raw_query), answer, if_none_match)
 
     async def _post(self, request: Request, media_type: str | None, deadline: Deadline) -> Response:
@@ -166,15 +173,44 @@ class GraphQLEndpoint:
         cached = self.cache.get(key)
         if cached is not None:
             return cached.response()
-        if content_type == "application/graphql":
-            answer = await self._run(Operation(decode(body)), media_type, False, deadline)
-        elif content_type != JSON:
-            raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
-        elif isinstance(payload := parse_json(body), list):
-            answer = await self._batch(payload, media_type, deadline)
-        else:
-            answer = await self._run(from_payload(payload), media_type, False, deadline)
+        answer = await self._once(key, lambda: self._post_answer(body, content_type, media_type, deadline))
         return self._remember(key, len(body), answer)
+
+    async def _post_answer(self, body: bytes, content_type: str, media_type: str, deadline: Deadline) -> Answer:
+        if content_type == "application/graphql":
+            return await self._run(Operation(decode(body)), media_type, False, deadline)
+        if content_type != JSON:
+            raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
+        if isinstance(payload := parse_json(body), list):
+            return await self._batch(payload, media_type, deadline)
+        return await self._run(from_payload(payload), media_type, False, deadline)
+
+    async def _once(self, key: Any, compute: Callable[[], Awaitable[Answer]]) -> Answer:
+        """The answer for `key`, computed once for every request that asks for it meanwhile."""
+        pending = self._computing.get(key)
+        if pending is not None:
+            try:
+                return await asyncio.shield(pending)
+            except asyncio.CancelledError:
+                if not pending.cancelled():
+                    raise  # this request itself was cancelled
+                # the request computing it went away: compute it here
+        future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        self._computing[key] = future
+        try:
+            answer = await compute()
+        except Exception as error:
+            future.set_exception(error)  # the requests waiting for it get the same refusal
+            future.exception()  # retrieved: no warning when none was waiting
+            raise
+        except BaseException:
+            future.cancel()
+            raise
+        else:
+            future.set_result(answer)
+            return answer
+        finally:
+            del self._computing[key]
 
     async def _batch(self, payloads: list[Any], media_type: str, deadline: Deadline) -> Answer:
         limit = self.limits.max_batch_size
@@ -203,15 +239,31 @@ class GraphQLEndpoint:
         via_get: bool,
         deadline: Deadline,
     ) -> Answer:
-        """The answer, computed on the event loop when cheap, else on the worker thread."""
+        """The answer, computed on the event loop when cheap, else on the worker thread.
+
+        Heavy: a new text (preparing it costs milliseconds, and nothing is known of its running yet),
+        a query estimated costlier than INLINE_COST, or one whose earlier runs were slow (a lookup
+        that matches nothing searches every known name for suggestions).
+        """
         if not self.engine.knows(query):
-            text = await self._offload.run(self.engine.prepare_text, query)
+            text = await self._prepared_once(query)
+            heavy = True
         else:
             text = self.engine.prepare_text(query)
+            heavy = text.prepared.cost > INLINE_COST or SLOW in text.prepared.observed
         operation = (query, text, variables, operation_name, media_type, via_get, deadline)
-        if text.prepared.cost > INLINE_COST:
+        if heavy:
             return await self._offload.run(self._finish, *operation)
         return self._finish(*operation)
+
+    async def _prepared_once(self, query: str) -> PreparedText:
+        """A new text prepared on the worker thread, once for every request waiting for it."""
+        pending = self._preparing.get(query)
+        if pending is None:
+            pending = asyncio.ensure_future(self._offload.run(self.engine.prepare_text, query))
+            self._preparing[query] = pending
+            pending.add_done_callback(lambda _: self._preparing.pop(query, None))
+        return await asyncio.shield(pending)
 
     def _finish(
         self,
@@ -228,7 +280,10 @@ class GraphQLEndpoint:
             raise HTTPException(
                 405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
             )
+        started = time.perf_counter()
         result = self.engine.run_prepared(query, text, variables, operation_name, deadline)
+        if time.perf_counter() - started > SLOW_SECONDS:
+            text.prepared.observed[SLOW] = True
         body = _encode(result)
         if len(body) > self._max_response_bytes:
             return _too_large(self._max_response_bytes, media_type)

@@ -19,7 +19,7 @@ SWITCH_INTERVAL_SECONDS = 0.001  # how long a thread holding the GIL makes anoth
 
 
 class Offload:
-    def __init__(self, max_waiting: int = 8) -> None:
+    def __init__(self, max_waiting: int = 64) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heavy-query")
         self._max_waiting = max_waiting
         self._waiting = 0
