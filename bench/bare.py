@@ -100,4 +100,4 @@ def add_bare_routes(app: Starlette, model: ReadModel) -> None:
                                         for entry in answer.similar]},
         )  # fmt: skip
 
-    app.router.routes.append(Mount("/bare", app=bare))
+    app.app.router.routes.append(Mount("/bare", app=bare))

@@ -49,6 +49,7 @@ def strict_server(api_data_dir):
         "MOVIES_API_REQUEST_HEAD_SECONDS": "1",
         "MOVIES_API_MAX_HEADER_BYTES": "4096",
         "MOVIES_API_MAX_HEADERS": "20",
+        "MOVIES_API_REQUEST_BODY_SECONDS": "1",
     }
     with live_server(api_data_dir, env=env) as port:
         yield port
@@ -246,3 +247,14 @@ def test_many_clients_sending_one_new_text_at_once_are_all_answered(api_model, a
     ):
         statuses = list(pool.map(lambda _: client.post("/graphql", json={"query": query}).status_code, range(64)))
     assert statuses == [200] * 64
+
+
+def test_a_slow_body_gets_408(strict_server):
+    with socket.create_connection(("127.0.0.1", strict_server), timeout=10) as slow:
+        head = b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+        slow.sendall(head + b'{"query"')
+        started = time.perf_counter()
+        answer = slow.recv(1000)
+        assert answer.startswith(b"HTTP/1.1 408 ")
+        assert b"REQUEST_TIMEOUT" in answer
+        assert time.perf_counter() - started < 4

@@ -19,12 +19,14 @@ from typing import Any
 
 import orjson
 from graphql import ExecutionResult, OperationType
+from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope, Send
 
 from graphql_api.engine.engine import Deadline, Engine, ErrorsOnly, PreparedText
 from graphql_api.engine.lru import LRU
+from graphql_api.web.body_watch import BodyWatch
 from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
 from graphql_api.web.graphql_request import Operation, decode, from_payload, from_query_params, parse_json
@@ -46,12 +48,14 @@ ENTRY_OVERHEAD_BYTES = 256
 
 DEFAULT_CACHE_CONTROL = "public, max-age=3600"
 NO_STORE = "no-store"
-_VARY = (b"vary", b"Accept")  # the same URL is answered in two media types, and as a page
+_VARY = (b"vary", b"Accept, Origin")  # two media types and a page by Accept; CORS headers by Origin
+_NOSNIFF = (b"x-content-type-options", b"nosniff")
+_EMPTY_BODY = {"type": "http.response.body", "body": b""}
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A finished response, kept as data: a fresh Response is built from it for every request.
+    """A finished response, kept as data, with its raw headers made once: sending it is two messages.
 
     `cacheable` says whether the response cache may keep it; `cache_control` and `etag` are what
     HTTP caches are told (an answer with an ETag gets 304 when the client has it already).
@@ -63,27 +67,36 @@ class Answer:
     cacheable: bool = True
     cache_control: str | None = None
     etag: str | None = None
-    _headers: tuple[tuple[bytes, bytes], ...] = field(init=False, repr=False, compare=False)
-    _validators: tuple[tuple[bytes, bytes], ...] = field(init=False, repr=False, compare=False)
+    extra_headers: tuple[tuple[bytes, bytes], ...] = ()
+    _start: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _not_modified: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _body: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        validators = [_VARY]
+        validators = [_VARY, _NOSNIFF]
         if self.cache_control:
             validators.append((b"cache-control", self.cache_control.encode("latin-1")))
         if self.etag is not None:
             validators.append((b"etag", self.etag.encode("latin-1")))
-        content_type = (b"content-type", f"{self.media_type}; charset=utf-8".encode("latin-1"))
-        object.__setattr__(self, "_validators", tuple(validators))
-        object.__setattr__(self, "_headers", (content_type, *validators))
+        headers = [
+            (b"content-length", str(len(self.body)).encode()),
+            (b"content-type", f"{self.media_type}; charset=utf-8".encode("latin-1")),
+            *validators,
+            *self.extra_headers,
+        ]
+        start = {"type": "http.response.start", "status": self.status, "headers": headers}
+        not_modified = {"type": "http.response.start", "status": 304, "headers": validators}
+        object.__setattr__(self, "_start", start)
+        object.__setattr__(self, "_not_modified", not_modified)
+        object.__setattr__(self, "_body", {"type": "http.response.body", "body": self.body})
 
-    def response(self, if_none_match: str | None = None) -> Response:
+    async def send(self, send: Send, if_none_match: str | None = None) -> None:
         if self.etag is not None and if_none_match is not None and etag_matches(if_none_match, self.etag):
-            response = Response(status_code=304)
-            response.raw_headers.extend(self._validators)
-            return response
-        response = Response(self.body, self.status)
-        response.raw_headers.extend(self._headers)
-        return response
+            await send(self._not_modified)
+            await send(_EMPTY_BODY)
+            return
+        await send(self._start)
+        await send(self._body)
 
 
 class ResponseCache:
@@ -125,54 +138,58 @@ class GraphQLEndpoint:
         self._cache_control = cache_control or None
         self._persisted = PersistedQueries(self.limits.max_query_length)
         self._max_response_bytes = max_response_bytes
-        self._body_seconds = body_seconds
+        self._body_watch = BodyWatch(body_seconds)
         self._offload = Offload()
         self._preparing: dict[str, asyncio.Future[PreparedText]] = {}
         self._computing: dict[Any, asyncio.Future[Answer]] = {}
 
-    async def handle(self, request: Request) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The endpoint as a plain ASGI app: no request or response objects are made for it."""
         deadline = Deadline(self.limits.time_budget_seconds)  # the whole request counts, from its arrival
-        media_type = self._answer_types.choose(request.headers.get("accept"))
+        headers = _Headers(scope["headers"])
+        media_type = self._answer_types.choose(headers.accept)
+        if_none_match = None
         try:
-            if request.method == "POST":
-                return await self._post(request, media_type, deadline)
-            return await self._get(request, media_type, deadline)
+            if scope["method"] == "POST":
+                answer = await self._post(headers, receive, media_type, deadline)
+            else:
+                if_none_match = headers.if_none_match
+                answer = await self._get(scope, headers, media_type, deadline)
         except HTTPException as error:
-            return _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
+            answer = _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
         except ClientDisconnect:
-            return Response(status_code=400)  # nobody is left to read it
+            return  # nobody is left to read an answer
         except Exception:  # a bug of ours: log it, tell the client nothing about internals
-            log.exception("unexpected error serving %s %s", request.method, request.url.path)
-            return _refusal(500, "Internal server error", media_type or JSON)
+            log.exception("unexpected error serving %s %s", scope["method"], scope["path"])
+            answer = _refusal(500, "Internal server error", media_type or JSON)
+        await answer.send(send, if_none_match)
 
-    async def _get(self, request: Request, media_type: str | None, deadline: Deadline) -> Response:
-        raw_query = request.scope.get("query_string", b"")
-        if_none_match = request.headers.get("if-none-match")
+    async def _get(self, scope: Scope, headers: "_Headers", media_type: str | None, deadline: Deadline) -> Answer:
+        raw_query = scope.get("query_string", b"")
         key = ("GET", raw_query, media_type)
         if media_type is not None:
             cached = self.cache.get(key)
             if cached is not None:
-                return cached.response(if_none_match)
-        params = request.query_params
-        if self._page is not None and "query" not in params and "extensions" not in params:  # no operation
-            wanted = self._page_types.choose(request.headers.get("accept"))
-            if wanted == HTML:
-                return self._page.response()
+                return cached
+        params = QueryParams(raw_query)
+        no_operation = "query" not in params and "extensions" not in params
+        if self._page is not None and no_operation and self._page_types.choose(headers.accept) == HTML:
+            return self._page
         if media_type is None:
             raise _not_acceptable()
         operation = from_query_params(params)
         answer = await self._once(key, lambda: self._run(operation, media_type, True, deadline))
-        return self._remember(key, len(raw_query), answer, if_none_match)
+        return self._remember(key, len(raw_query), answer)
 
-    async def _post(self, request: Request, media_type: str | None, deadline: Deadline) -> Response:
+    async def _post(self, headers: "_Headers", receive: Receive, media_type: str | None, deadline: Deadline) -> Answer:
         if media_type is None:
             raise _not_acceptable()
-        body = await self._read_body(request)
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await self._read_body(receive, headers.content_length)
+        content_type = headers.content_type.split(";")[0].strip().lower()
         key = ("POST", content_type, body, media_type)
         cached = self.cache.get(key)
         if cached is not None:
-            return cached.response()
+            return cached
         answer = await self._once(key, lambda: self._post_answer(body, content_type, media_type, deadline))
         return self._remember(key, len(body), answer)
 
@@ -300,28 +317,55 @@ class GraphQLEndpoint:
             return Answer(200, body, media_type, cacheable)
         return Answer(200, body, media_type, cacheable, self._cache_control, self._tags.tag(media_type, body))
 
-    def _remember(self, key: Any, key_bytes: int, answer: Answer, if_none_match: str | None = None) -> Response:
+    def _remember(self, key: Any, key_bytes: int, answer: Answer) -> Answer:
         if answer.cacheable:
             self.cache.put(key, key_bytes, answer)
-        return answer.response(if_none_match)
+        return answer
 
-    async def _read_body(self, request: Request) -> bytes:
+    async def _read_body(self, receive: Receive, declared: str | None) -> bytes:
         limit = self.limits.max_body_bytes
-        declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise HTTPException(413, f"The request body is larger than {limit} bytes.")
         chunks = []
         size = 0
-        try:
-            async with asyncio.timeout(self._body_seconds):
-                async for chunk in request.stream():
+        more = True
+        with self._body_watch.watching() as watch:
+            try:
+                while more:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        raise ClientDisconnect
+                    chunk = message.get("body", b"")
                     size += len(chunk)
                     if size > limit:
                         raise HTTPException(413, f"The request body is larger than {limit} bytes.")
                     chunks.append(chunk)
-        except TimeoutError:
-            raise HTTPException(408, f"The request body took longer than {self._body_seconds:g} s to arrive.") from None
-        return b"".join(chunks)
+                    more = message.get("more_body", False)
+            except asyncio.CancelledError:
+                if not watch.expired:
+                    raise  # cancelled for another reason
+                seconds = self._body_watch.seconds
+                raise HTTPException(408, f"The request body took longer than {seconds:g} s to arrive.") from None
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+class _Headers:
+    """The request headers this endpoint reads, found in one pass over the raw list."""
+
+    __slots__ = ("accept", "content_length", "content_type", "if_none_match")
+
+    def __init__(self, raw: list[tuple[bytes, bytes]]) -> None:
+        self.accept = self.content_length = self.if_none_match = None
+        self.content_type = ""
+        for name, value in raw:
+            if name == b"accept":
+                self.accept = value.decode("latin-1")
+            elif name == b"content-type":
+                self.content_type = value.decode("latin-1")
+            elif name == b"content-length":
+                self.content_length = value.decode("latin-1")
+            elif name == b"if-none-match":
+                self.if_none_match = value.decode("latin-1")
 
 
 def _refused_status(codes: set[str], media_type: str) -> int:
@@ -346,12 +390,10 @@ def _error_codes(result: ExecutionResult) -> set[str]:
     return {(error.extensions or {}).get("code") for error in result.errors or ()}  # type: ignore[misc]
 
 
-def _refusal(status: int, message: str, media_type: str, headers: dict[str, str] | None = None) -> Response:
+def _refusal(status: int, message: str, media_type: str, headers: dict[str, str] | None = None) -> Answer:
     body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": _code(status)}}]})
-    response = Answer(status, body, media_type, cacheable=False, cache_control=NO_STORE).response()
-    if headers:
-        response.headers.update(headers)
-    return response
+    extra = tuple((name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in (headers or {}).items())
+    return Answer(status, body, media_type, cacheable=False, cache_control=NO_STORE, extra_headers=extra)
 
 
 def _too_large(limit: int, media_type: str) -> Answer:
