@@ -31,6 +31,17 @@ PROCESSED_DIR = Path("data/processed")
 
 DIRECTOR_JOB = "Director"  # the crew job that makes a person a film's director
 RECOMMENDATIONS_PER_FILM = 50  # neighbours the ETL keeps for each film
+# How the ETL scores two films alike (etl/recommend.py): the weighted sum of per-feature cosines. The
+# service splits a pair's score back into these features to say why two films are alike.
+SIMILARITY_WEIGHTS = {
+    "text": 0.30,
+    "collection": 0.25,
+    "genres": 0.15,
+    "director": 0.10,
+    "cast": 0.10,
+    "language": 0.10,
+}
+TOP_CAST = 5  # billing orders below this are a film's cast feature
 INPUTS = ("movies", "credits")
 INPUT_COUNTS = ("rows_read", "rows_loaded", "duplicates_merged", "rows_rejected", "rows_repaired")
 
