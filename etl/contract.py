@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MOVIES_FILE = "movies_dataset.csv"
 CREDITS_FILE = "credits.csv"
@@ -42,6 +42,8 @@ SIMILARITY_WEIGHTS = {
     "language": 0.10,
 }
 TOP_CAST = 5  # billing orders below this are a film's cast feature
+# The orders films can be listed in (etl/search_index.py), each both ways; unknown values come last.
+MOVIE_ORDERS = ("popularity", "vote_count", "vote_average", "release_date", "revenue", "return", "title")
 INPUTS = ("movies", "credits")
 INPUT_COUNTS = ("rows_read", "rows_loaded", "duplicates_merged", "rows_rejected", "rows_repaired")
 
@@ -65,6 +67,16 @@ def _categories(name: str) -> dict[str, str]:
 def _groups(name: str) -> dict[str, str]:
     """Rows grouped by a key: group k holds items[offsets[k]:offsets[k + 1]]."""
     return {f"{name}.offsets": "<i8", f"{name}.items": "<i4"}
+
+
+def _words(name: str) -> dict[str, str]:
+    """Rows by the words of their text: the distinct words sorted, each word's rows, each row's word count."""
+    return {**_text(f"{name}.words"), **_groups(f"{name}.rows"), f"{name}.counts": "<i4"}
+
+
+def _orders() -> dict[str, str]:
+    """Film rows in each listing order, both ways: movie.order.<key>.<asc|desc>."""
+    return {f"movie.order.{key}.{way}": "<i4" for key in MOVIE_ORDERS for way in ("asc", "desc")}
 
 
 def _lookup(name: str) -> dict[str, str]:
@@ -144,11 +156,22 @@ ARRAYS: dict[str, str] = {
     **_lookup("title_lookup"),
     **_lookup("actor_lookup"),
     **_lookup("director_lookup"),
+    # Discovery (etl/search_index.py): films by the words of their titles (rows most popular first),
+    # people by the words of their names (rows with most credits first), the listing orders, each
+    # film's place in the popularity order, and each genre's films.
+    **_words("title_words"),
+    **_words("name_words"),
+    **_orders(),
+    "movie.popularity_rank": "<i4",
+    **_groups("genre.movies"),
 }
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REBUILD = "build it again with `python -m etl` (or `make data`)"
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+_ELISION = re.compile(r"\b([^\W\d_])['\u2019\u02bc`]")
+_APOSTROPHE = re.compile(r"['\u2019\u02bc`]")
 _NPY_MAGIC = b"\x93NUMPY"
 _NPY_HEADER = re.compile(rb"\{'descr': '([^']+)', 'fortran_order': False, 'shape': \((\d+),\), \} *\n")
 
@@ -174,6 +197,16 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _SPACES.sub(" ", without_marks.casefold()).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words titles and names are searched by: normalized, split at anything but letters and
+    digits, an apostrophe joining ("Schindler's List" -> schindlers, list) except after a word's first
+    letter, where it splits an elision ("L'Été" -> l, ete)."""
+    key = normalize(text)
+    if _APOSTROPHE.search(key):
+        key = _APOSTROPHE.sub("", _ELISION.sub(r"\1 ", key))
+    return _WORD.findall(key)
 
 
 def key_hash(key: str) -> int:
