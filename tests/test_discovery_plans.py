@@ -1,5 +1,5 @@
-"""Discovery queries answer the same through the planned executor as through graphql-core: input objects
-and enums, given as literals and as variables, errors included."""
+"""Discovery queries answer the same through the planned executor as through graphql-core: input objects,
+enums and list arguments, given as literals and as variables, errors included."""
 
 import pytest
 
@@ -18,15 +18,19 @@ QUERIES = [
     'query($r: PersonRole!) { searchPeople(query: "john", role: $r, first: 3) { totalCount nodes { name } } }',
     '{ searchPeople(query: "hanks") { nodes { name acting { filmCount totalReturn averageReturn } directing { '
     "filmCount } } } }",
+    "{ recommendationsFor(liked: [862, 9487], disliked: [], first: 3) { score movie { title } because { id } "
+    "reasons { feature contribution detail } } }",
+    "query($l: [Int!]!) { recommendationsFor(liked: $l) { score } }",
+    "{ movie(id: 862) { similar(first: 3) { score reasons { feature contribution detail } } } }",
     "{ genres { id name } originalLanguages }",
     '{ searchMovies(filter: {genres: ["nope"]}) { totalCount } movie(id: 862) { title } }',
     "{ searchMovies(orderBy: NOPE) { totalCount } }",
     '{ autocomplete(prefix: "") { id } }',
 ]
 VARIABLES = [
-    {"f": {"genres": ["Drama"], "personIds": [31]}, "o": "RELEASE_DATE", "d": "DESC", "r": "DIRECTOR"},
-    {"f": {"collectionId": 10194}, "o": "TITLE", "r": "ACTOR"},
-    {"f": {"genres": ["nope"]}, "o": "NOPE", "r": "CAST"},
+    {"f": {"genres": ["Drama"], "personIds": [31]}, "o": "RELEASE_DATE", "d": "DESC", "r": "DIRECTOR", "l": [862]},
+    {"f": {"collectionId": 10194}, "o": "TITLE", "r": "ACTOR", "l": [862, 9487]},
+    {"f": {"genres": ["nope"]}, "o": "NOPE", "r": "CAST", "l": []},
     None,
 ]
 
@@ -46,7 +50,7 @@ def test_plans_give_graphql_core_answers(engines, query):
         assert planned.run(query, variables).formatted == general.run(query, variables).formatted
 
 
-@pytest.mark.parametrize("query", QUERIES[:7])
+@pytest.mark.parametrize("query", QUERIES[:10])
 def test_discovery_queries_are_planned(engines, query):
     planned, _ = engines
     prepared = planned.prepare(query)

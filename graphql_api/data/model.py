@@ -115,6 +115,7 @@ class ReadModel:
     def _load_recommendations(self, arrays: MappedArrays) -> None:
         # Positions into similar_rows / similar_scores, per film, most similar first.
         self.similar_by_movie = arrays.runs("movie.similar.offsets")
+        self.similar_offsets = arrays.array("movie.similar.offsets")
         self.similar_rows = arrays.array("similar.movie")
         self.similar_scores = arrays.array("similar.score")
 

@@ -1,21 +1,23 @@
-"""The root fields of discovery: search and browse films, complete titles, search people."""
+"""The root fields of discovery: search and browse films, complete titles, search people, recommend for a taste."""
 
 from typing import Annotated
 
 import strawberry
 
 from graphql_api.data.model import ReadModel
-from graphql_api.domain import autocomplete, movie_filter, movie_search, people_search
-from graphql_api.domain.rules import MAX_COMPLETIONS, MAX_SEARCH_LENGTH
+from graphql_api.domain import autocomplete, movie_filter, movie_search, people_search, taste
+from graphql_api.domain.rules import MAX_COMPLETIONS, MAX_SEARCH_LENGTH, MAX_TASTE_FILMS, MAX_TASTE_RECOMMENDATIONS
 from graphql_api.schema.entities import Genre
 from graphql_api.schema.movie import Movie
 from graphql_api.schema.movie_search import ASSUMED_GENRES, MovieConnection, MovieFilter, MovieOrder, OrderDirection
 from graphql_api.schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Connection, connection, page_start
 from graphql_api.schema.people_search import PersonRole
 from graphql_api.schema.person import Person
-from graphql_api.schema.sizes import COMPLETION_COST, SEARCH_COST, assumed, costly, page, top
+from graphql_api.schema.sizes import COMPLETION_COST, SEARCH_COST, TASTE_COST, assumed, costly, page, top
+from graphql_api.schema.taste import Recommendation
 
 DEFAULT_COMPLETIONS = 10
+DEFAULT_RECOMMENDATIONS = 10
 ASSUMED_LANGUAGES = 100
 _SEARCH_TEXT = (
     f"Words of a title, in any order, any case, accents optional, typos tolerated (at most {MAX_SEARCH_LENGTH} "
@@ -31,7 +33,7 @@ def _model(info: strawberry.Info) -> ReadModel:
     return info.root_value
 
 
-@strawberry.type(description="Discovery: search, browse, completion, people.")
+@strawberry.type(description="Discovery: search, browse, completion, people, recommendations for a taste.")
 class DiscoveryQuery:
     @strawberry.field(
         description="Films matching words of their title and a filter, a page at a time, in the order asked for. "
@@ -111,6 +113,35 @@ class DiscoveryQuery:
         results = people_search.search_people(model, query, role.value, page_start(first, after), first)
         nodes = [Person.of(model, row) for row in results.rows]
         return connection(first, after, results.total, lambda _start, _stop: nodes)
+
+    @strawberry.field(
+        description="Films for a person's taste: near the films they liked, away from those they disliked, never "
+        "one of those nor an excluded one; best first, each with the liked films it comes from and why.",
+        metadata=costly(TASTE_COST, **top(DEFAULT_RECOMMENDATIONS, MAX_TASTE_RECOMMENDATIONS)),
+    )
+    def recommendations_for(
+        self,
+        info: strawberry.Info,
+        liked: Annotated[
+            list[int], strawberry.argument(description=f"TMDB ids of films liked (1 to {MAX_TASTE_FILMS}).")
+        ],
+        disliked: Annotated[
+            list[int] | None,
+            strawberry.argument(description=f"TMDB ids of films disliked (at most {MAX_TASTE_FILMS})."),
+        ] = [],  # noqa: B006 - the schema shows the default; it is never changed
+        exclude: Annotated[
+            list[int] | None,
+            strawberry.argument(
+                description=f"TMDB ids of films not to recommend, seen say (at most {MAX_TASTE_FILMS})."
+            ),
+        ] = [],  # noqa: B006
+        first: Annotated[
+            int, strawberry.argument(description=f"How many films (0 to {MAX_TASTE_RECOMMENDATIONS}).")
+        ] = DEFAULT_RECOMMENDATIONS,
+    ) -> list[Recommendation]:
+        model = _model(info)
+        found = taste.recommendations_for(model, liked, disliked or [], exclude or [], first)
+        return [Recommendation.of(model, answer) for answer in found]
 
     @strawberry.field(description="Every genre of the data set, by name.", metadata=assumed(ASSUMED_GENRES))
     def genres(self, info: strawberry.Info) -> list[Genre]:

@@ -141,8 +141,8 @@ class ContractQuery:
 
 
 @strawberry.type(
-    description="Answers about The Movies Dataset: release counts, films, people and their success; search and "
-    "browsing."
+    description="Answers about The Movies Dataset: release counts, films, people and their success; search, "
+    "browsing and recommendations for a taste."
 )
 class Query(ContractQuery, DiscoveryQuery):
     pass

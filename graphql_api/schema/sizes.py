@@ -17,6 +17,8 @@ LOOKUP_COST = 150  # a title or name that matches nothing is looked for among ev
 # to the worker thread.
 SEARCH_COST = 15
 COMPLETION_COST = 5
+TASTE_COST = 10
+REASON_COST = 1
 FACETS_COST = 100
 
 
