@@ -58,6 +58,9 @@ def every_id(model, variables: dict) -> tuple[int, list[int]]:
         ("schindlers list", "Schindler's List"),  # an apostrophe
         ("star wars", "Star Wars"),
         ("terminatr 2", "Terminator 2: Judgment Day"),
+        ("diehard", "Die Hard"),  # two words written as one
+        ("gold finger", "Goldfinger"),  # one word written as two
+        ("back to teh future", "Back to the Future"),
     ],
 )
 def test_titles_are_found_despite_case_order_punctuation_and_typos(sample_model, query, expected):
