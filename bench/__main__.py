@@ -1,6 +1,7 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
-Options: `--quick` (shorter runs, for a smoke check), `--only etl,queries,http,startup,load,rest,conformance`.
+Options: `--quick` (shorter runs, for a smoke check),
+`--only etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory`.
 """
 
 import argparse
@@ -15,17 +16,18 @@ from bench import data
 
 RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
-ALL = ("etl", "startup", "queries", "http", "load", "rest", "conformance")
+ALL = ("etl", "startup", "queries", "http", "load", "rest", "conformance", "discovery", "discovery_memory")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="fewer and shorter runs")
     parser.add_argument("--only", default=",".join(ALL), help=f"comma-separated subset of {','.join(ALL)}")
+    parser.add_argument("--data", type=Path, help="a processed full-scale folder to use instead of bench/out/processed")
     args = parser.parse_args()
     chosen = [name for name in args.only.split(",") if name]
     results_file = QUICK_RESULTS if args.quick else RESULTS  # a smoke run never overwrites the real figures
-    processed = data.processed()
+    processed = args.data or data.processed()
     results: dict[str, Any] = {
         "machine": {
             "cpus": os.cpu_count(),
@@ -74,6 +76,16 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import conformance
 
         return conformance.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 5)
+    if name == "discovery":
+        from bench import discovery
+
+        return discovery.run(
+            processed, data.sample_processed(), repeat=5 if quick else 15, distinct=500 if quick else 2000
+        )
+    if name == "discovery_memory":
+        from bench import discovery_memory
+
+        return discovery_memory.run(processed, requests=600 if quick else 3000)
     raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
 
 
@@ -145,6 +157,19 @@ def format_table(results: dict[str, Any]) -> str:
                 f"  {workload:8} plain POST {figures['post']['rps']:6.0f}/s, persisted GET "
                 f"{figures['persisted_get']['rps']:6.0f}/s = {figures['ratio']:.2f}"
             )
+    if "discovery" in results:
+        from bench.discovery import summary
+
+        lines += summary(results["discovery"])
+    if "discovery_memory" in results:
+        memory = results["discovery_memory"]
+        lines.append(f"Resident memory, full scale, after {memory['requests']:,} requests (MB)")
+        for name, figures in memory.items():
+            if isinstance(figures, dict) and "peak_mb" in figures:
+                lines.append(
+                    f"  {name:42} started {figures['started_mb']:5.0f}  after {figures['after_mb']:5.0f}  "
+                    f"peak {figures['peak_mb']:5.0f}"
+                )
     return "\n".join(lines)
 
 

@@ -54,11 +54,13 @@ def serving(
     env: dict[str, str] | None = None,
     on_launch: Callable[[int], object] | None = None,
     cpus: str | None = None,
+    cwd: Path = REPO,
 ) -> Iterator[Served]:
     """`python -m module --data-dir DIR --port P args` on a free port, for the duration of a with-block.
 
     `on_launch(pid)` is called as soon as the process exists, before it is ready; `cpus` (such as
-    "0") pins the process to those CPUs with taskset.
+    "0") pins the process to those CPUs with taskset. `cwd` is where the module is found: another
+    checkout runs another version of the service.
     """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -68,7 +70,7 @@ def serving(
         process = subprocess.Popen(
             [*(["taskset", "-c", cpus] if cpus else []), sys.executable, "-m", module,
              "--data-dir", str(data_dir), "--port", str(port), *args],
-            cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
+            cwd=cwd, env={**os.environ, **(env or {})}, start_new_session=True,
             stdout=subprocess.DEVNULL, stderr=log,
         )  # fmt: skip
         try:

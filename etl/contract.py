@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MOVIES_FILE = "movies_dataset.csv"
 CREDITS_FILE = "credits.csv"
@@ -31,6 +31,19 @@ PROCESSED_DIR = Path("data/processed")
 
 DIRECTOR_JOB = "Director"  # the crew job that makes a person a film's director
 RECOMMENDATIONS_PER_FILM = 50  # neighbours the ETL keeps for each film
+# How the ETL scores two films alike (etl/recommend.py): the weighted sum of per-feature cosines. The
+# service splits a pair's score back into these features to say why two films are alike.
+SIMILARITY_WEIGHTS = {
+    "text": 0.30,
+    "collection": 0.25,
+    "genres": 0.15,
+    "director": 0.10,
+    "cast": 0.10,
+    "language": 0.10,
+}
+TOP_CAST = 5  # billing orders below this are a film's cast feature
+# The orders films can be listed in (etl/search_index.py), each both ways; unknown values come last.
+MOVIE_ORDERS = ("popularity", "vote_count", "vote_average", "release_date", "revenue", "return", "title")
 INPUTS = ("movies", "credits")
 INPUT_COUNTS = ("rows_read", "rows_loaded", "duplicates_merged", "rows_rejected", "rows_repaired")
 
@@ -54,6 +67,16 @@ def _categories(name: str) -> dict[str, str]:
 def _groups(name: str) -> dict[str, str]:
     """Rows grouped by a key: group k holds items[offsets[k]:offsets[k + 1]]."""
     return {f"{name}.offsets": "<i8", f"{name}.items": "<i4"}
+
+
+def _words(name: str) -> dict[str, str]:
+    """Rows by the words of their text: the distinct words sorted, each word's rows, each row's word count."""
+    return {**_text(f"{name}.words"), **_groups(f"{name}.rows"), f"{name}.counts": "<i4"}
+
+
+def _orders() -> dict[str, str]:
+    """Film rows in each listing order, both ways: movie.order.<key>.<asc|desc>."""
+    return {f"movie.order.{key}.{way}": "<i4" for key in MOVIE_ORDERS for way in ("asc", "desc")}
 
 
 def _lookup(name: str) -> dict[str, str]:
@@ -133,6 +156,14 @@ ARRAYS: dict[str, str] = {
     **_lookup("title_lookup"),
     **_lookup("actor_lookup"),
     **_lookup("director_lookup"),
+    # Discovery (etl/search_index.py): films by the words of their titles (rows most popular first),
+    # people by the words of their names (rows with most credits first), the listing orders, each
+    # film's place in the popularity order, and each genre's films.
+    **_words("title_words"),
+    **_words("name_words"),
+    **_orders(),
+    "movie.popularity_rank": "<i4",
+    **_groups("genre.movies"),
 }
 
 # How the arrays refer to each other, for readers to check before they trust an index: each array of
@@ -175,6 +206,9 @@ OFFSETS: dict[str, tuple[str, str]] = {
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REBUILD = "build it again with `python -m etl` (or `make data`)"
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+_ELISION = re.compile(r"\b([^\W\d_])['\u2019\u02bc`]")
+_APOSTROPHE = re.compile(r"['\u2019\u02bc`]")
 _NPY_MAGIC = b"\x93NUMPY"
 _NPY_HEADER = re.compile(rb"\{'descr': '([^']+)', 'fortran_order': False, 'shape': \((\d+),\), \} *\n")
 
@@ -203,6 +237,16 @@ def normalize(text: str) -> str:
         char for char in decomposed if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
     )
     return _SPACES.sub(" ", kept.casefold()).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words titles and names are searched by: normalized, split at anything but letters and
+    digits, an apostrophe joining ("Schindler's List" -> schindlers, list) except after a word's first
+    letter, where it splits an elision ("L'Été" -> l, ete)."""
+    key = normalize(text)
+    if _APOSTROPHE.search(key):
+        key = _APOSTROPHE.sub("", _ELISION.sub(r"\1 ", key))
+    return _WORD.findall(key)
 
 
 def key_hash(key: str) -> int:

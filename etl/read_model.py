@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from etl import search_index
 from etl.contract import ARRAYS, DIRECTOR_JOB, key_hash, normalize
 
 Arrays = dict[str, np.ndarray]
@@ -33,6 +34,7 @@ def read_model(tables: dict[str, pa.Table]) -> Arrays:
         **_credits(tables["cast"], tables["crew"], movies, person_ids, people.column("name").to_pylist()),
         **_recommendations(tables["recommendations"], movies),
     }
+    arrays.update(_discovery(tables, movies, arrays))
     return _checked(arrays)
 
 
@@ -193,6 +195,31 @@ def _recommendations(table: pa.Table, movies: _Movies) -> Arrays:
         "movie.similar.offsets": _run_offsets(movie_rows, movies.count),
         "similar.movie": movies.rows_of(table.column("similar_id")).astype(np.int32),
         "similar.score": table.column("score").to_numpy().astype(np.float32),  # 6 decimals: float32 holds them
+    }
+
+
+def _discovery(tables: dict[str, pa.Table], movies: _Movies, arrays: Arrays) -> Arrays:
+    """The search indexes, the listing orders, and each genre's films (from the other arrays)."""
+    by_popularity = search_index.popularity_order(movies.ids, movies.popularity)
+    people = tables["people"]
+    credits = np.diff(arrays["person.cast.offsets"]) + np.diff(arrays["person.crew.offsets"])
+    by_credits = np.lexsort((people.column("id").to_numpy(), -credits))
+    genre_films = np.repeat(np.arange(movies.count), np.diff(arrays["movie.genres.offsets"]))
+    return {
+        **_word_arrays("title_words", search_index.word_index(movies.table.column("title").to_pylist(), by_popularity)),
+        **_word_arrays("name_words", search_index.word_index(people.column("name").to_pylist(), by_credits)),
+        **search_index.movie_orders(movies.table, by_popularity),
+        "movie.popularity_rank": search_index.ranks(by_popularity),
+        **_groups("genre.movies", arrays["movie.genres.items"], len(arrays["genre.id"]), values=genre_films),
+    }
+
+
+def _word_arrays(name: str, index: search_index.WordIndex) -> Arrays:
+    return {
+        **_text(f"{name}.words", pa.array(index.words, pa.string())),
+        f"{name}.rows.offsets": index.offsets,
+        f"{name}.rows.items": index.rows,
+        f"{name}.counts": index.counts,
     }
 
 

@@ -27,14 +27,13 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM
+from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM, SIMILARITY_WEIGHTS, TOP_CAST
 from etl.runs import positions_in_runs
 from etl.tables import TABLES
 
 TOP_K = RECOMMENDATIONS_PER_FILM
-TOP_CAST = 5
 BLOCK_ROWS = 256
-WEIGHTS = {"text": 0.30, "collection": 0.25, "genres": 0.15, "director": 0.10, "cast": 0.10, "language": 0.10}
+WEIGHTS = SIMILARITY_WEIGHTS  # shared with the service, which explains scores by feature
 _TIE_BREAK = 1e-12  # per rank of film id: far below the score's rounding, above float64 resolution
 _DECIMALS = 6
 

@@ -5,7 +5,7 @@ from graphql import GraphQLNonNull, GraphQLObjectType, Undefined, get_named_type
 from graphql_api.schema import graphql_schema
 
 REQUIRED = {"id": {"movie": "862", "person": "31"}, "title": '"Toy Story"', "name": '"Tom Hanks"', "month": '"enero"',
-            "day": '"lunes"'}  # fmt: skip
+            "day": '"lunes"', "prefix": '"toy"', "query": '"hanks"', "liked": "[862]"}  # fmt: skip
 
 
 def argument_text(field_name: str, field) -> str:

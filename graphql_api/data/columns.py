@@ -99,6 +99,12 @@ class Entities:
         self._keys = keys
         self._names = names
 
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def name(self, row: int) -> str | None:
+        return self._names[row]
+
     def row_of(self, key: Any) -> int | None:
         row = bisect_left(self._keys, key)
         return row if row < len(self._keys) and self._keys[row] == key else None

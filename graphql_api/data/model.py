@@ -10,9 +10,11 @@ from typing import Any
 
 import numpy as np
 
+from etl.contract import MOVIE_ORDERS
 from graphql_api.data.arrays import MappedArrays
 from graphql_api.data.columns import Dates, Entities, Groups, GroupsByKey, KeyIndex, Links
 from graphql_api.data.suggest import Suggester
+from graphql_api.data.words import WordIndex
 
 SCORE_DECIMALS = 6  # recommendation scores are written rounded to this
 
@@ -35,6 +37,7 @@ class ReadModel:
         self._load_credits(arrays)
         self._load_recommendations(arrays)
         self._load_lookups(arrays)
+        self._load_discovery(arrays)
 
     # Movies
 
@@ -112,6 +115,7 @@ class ReadModel:
     def _load_recommendations(self, arrays: MappedArrays) -> None:
         # Positions into similar_rows / similar_scores, per film, most similar first.
         self.similar_by_movie = arrays.runs("movie.similar.offsets")
+        self.similar_offsets = arrays.array("movie.similar.offsets")
         self.similar_rows = arrays.array("similar.movie")
         self.similar_scores = arrays.array("similar.score")
 
@@ -135,6 +139,33 @@ class ReadModel:
     def _suggester(self, index: KeyIndex, names: Any) -> Suggester:
         """Suggests keys, each shown as the title or name of its most relevant row."""
         return Suggester(index.keys, lambda position: names[index.first_row(position)] or index.keys[position] or "")
+
+    # Discovery: search by words, listing orders, films by genre
+
+    def _load_discovery(self, arrays: MappedArrays) -> None:
+        self.title_words = _word_index(arrays, "title_words")
+        self.name_words = _word_index(arrays, "name_words")
+        # Film rows listed by a key of MOVIE_ORDERS, "asc" or "desc"; unknown values last either way.
+        self.movie_orders = {
+            (key, way): arrays.array(f"movie.order.{key}.{way}") for key in MOVIE_ORDERS for way in ("asc", "desc")
+        }
+        self.popularity_ranks = arrays.array("movie.popularity_rank")  # 0 for the most popular film
+        self.original_language_codes = arrays.array("movie.original_language.codes")
+        self.genre_movie_offsets = arrays.array("genre.movies.offsets")  # by genre row, as genre_names
+        self.genre_movie_rows = arrays.array("genre.movies.items")
+        self.movie_genre_offsets = arrays.array("movie.genres.offsets")
+        self.movie_genre_rows = arrays.array("movie.genres.items")  # genre rows, film by film
+        self.person_cast_offsets = arrays.array("person.cast.offsets")
+        self.person_crew_offsets = arrays.array("person.crew.offsets")
+
+
+def _word_index(arrays: MappedArrays, name: str) -> WordIndex:
+    return WordIndex(
+        arrays.text(f"{name}.words"),
+        arrays.array(f"{name}.rows.offsets"),
+        arrays.array(f"{name}.rows.items"),
+        arrays.array(f"{name}.counts"),
+    )
 
 
 def _success(arrays: MappedArrays, role: str) -> Success:

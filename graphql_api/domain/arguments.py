@@ -1,10 +1,12 @@
 """Reading the arguments of the questions: months, weekdays, titles and names."""
 
 import unicodedata
+from collections.abc import Callable, Iterable
 
+from etl.contract import words
 from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES, month_number, weekday_number
 from graphql_api.data.text import normalize
-from graphql_api.domain.rules import MAX_TEXT_LENGTH
+from graphql_api.domain.rules import MAX_SEARCH_WORDS, MAX_TEXT_LENGTH
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
 _ECHOED_CHARACTERS = 40  # of a refused value, repeated in the message
@@ -38,20 +40,63 @@ def weekday(value: str) -> int:
 
 def lookup_key(argument: str, value: str) -> str:
     """The normalized form of a title or name argument."""
-    if len(value) > MAX_TEXT_LENGTH:
-        raise InvalidArgumentError(argument, f"`{argument}` is longer than {MAX_TEXT_LENGTH} characters")
-    if any(unicodedata.category(char) == "Cc" and char not in "\t\n" for char in value):
-        raise InvalidArgumentError(argument, f"`{argument}` must not contain control characters")
+    _check_text(argument, value, MAX_TEXT_LENGTH)
     key = normalize(value)
     if not key:
         raise InvalidArgumentError(argument, f"`{argument}` must not be empty")
     return key
 
 
+def search_words(argument: str, value: str, max_length: int) -> list[str]:
+    """The distinct words of a search text, in the order typed."""
+    _check_text(argument, value, max_length)
+    found = list(dict.fromkeys(words(value)))
+    if not found:
+        message = "must not be empty" if not value.strip() else "holds no letter or digit"
+        raise InvalidArgumentError(argument, f"`{argument}` {message}")
+    if len(found) > MAX_SEARCH_WORDS:
+        raise InvalidArgumentError(argument, f"`{argument}` holds more than {MAX_SEARCH_WORDS} distinct words")
+    return found
+
+
+def rows_of(argument: str, ids: Iterable[int], row_of: Callable[[int], int | None], maximum: int) -> list[int]:
+    """The rows of the ids given (each once, in the order given); every id must be known."""
+    distinct = list(dict.fromkeys(ids))
+    if len(distinct) > maximum:
+        raise InvalidArgumentError(argument, f"`{argument}` holds more than {maximum} ids")
+    rows = [row_of(value) for value in distinct]
+    unknown = [str(value) for value, row in zip(distinct, rows, strict=True) if row is None]
+    if unknown:
+        raise InvalidArgumentError(
+            argument, f"`{argument}` holds ids this data set does not have: {', '.join(unknown)}"
+        )
+    return rows  # type: ignore[return-value]
+
+
+def choice(argument: str, value: str, accepted: list[str]) -> str:
+    """One of `accepted`, matched ignoring case and accents; refused naming every accepted value."""
+    wanted = normalize(value[:MAX_TEXT_LENGTH])
+    for option in accepted:
+        if normalize(option) == wanted:
+            return option
+    raise InvalidArgumentError(
+        argument,
+        f"unknown value {value[:_ECHOED_CHARACTERS]!r} for `{argument}`; accepted values: {', '.join(accepted)}",
+        tuple(accepted),
+    )
+
+
 def count_between(argument: str, value: int, maximum: int) -> int:
     if value < 0 or value > maximum:
         raise InvalidArgumentError(argument, f"`{argument}` must be between 0 and {maximum}, got {value}")
     return value
+
+
+def _check_text(argument: str, value: str, max_length: int) -> None:
+    if len(value) > max_length:
+        raise InvalidArgumentError(argument, f"`{argument}` is longer than {max_length} characters")
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\n" for char in value):
+        raise InvalidArgumentError(argument, f"`{argument}` must not contain control characters")
 
 
 def _unknown(argument: str, value: str, accepted: tuple[str, ...]) -> InvalidArgumentError:

@@ -131,7 +131,7 @@ class Movie:
         metadata=top(DEFAULT_SIMILAR, RECOMMENDATIONS_PER_FILM),
     )
     def similar(self, first: int = DEFAULT_SIMILAR) -> list[SimilarMovieType]:
-        return recommendations.SimilarMovie.list_of(self._model, neighbours(self._model, self._row, first))
+        return recommendations.SimilarMovie.list_of(self._model, self._row, neighbours(self._model, self._row, first))
 
     @strawberry.field(
         description=f"The film's directors: crew whose job is exactly {DIRECTOR_JOB}.",

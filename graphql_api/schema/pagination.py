@@ -3,7 +3,7 @@
 import base64
 import binascii
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -60,11 +60,15 @@ def decode_cursor(cursor: str) -> int:
     return int(text[len(_CURSOR_PREFIX) :])
 
 
+def page_start(first: int, after: str | None) -> int:
+    """Where the page asked for starts. Raises BAD_USER_INPUT past the caps or for a bad cursor."""
+    count_between("first", first, MAX_PAGE_SIZE)
+    return decode_cursor(after) + 1 if after is not None else 0
+
+
 def page_bounds(first: int, after: str | None, total: int) -> tuple[int, int]:
     """The [start, stop) offsets of the page asked for. Raises BAD_USER_INPUT past the caps."""
-    count_between("first", first, MAX_PAGE_SIZE)
-    start = decode_cursor(after) + 1 if after is not None else 0
-    start = min(start, total)
+    start = min(page_start(first, after), total)
     return start, min(start + first, total)
 
 
@@ -78,13 +82,19 @@ def group_connection(
 
 
 def connection(
-    first: int, after: str | None, total: int, fetch: Callable[[int, int], Sequence[Node]]
+    first: int,
+    after: str | None,
+    total: int,
+    fetch: Callable[[int, int], Sequence[Node]],
+    kind: Callable[..., Connection[Node]] = Connection,
+    **extra: Any,
 ) -> Connection[Node]:
-    """A page of a list of `total` items; `fetch(start, stop)` gives the items in that range."""
+    """A page of a list of `total` items; `fetch(start, stop)` gives the items in that range. The page
+    is made with `kind` (a subclass of Connection), given `extra` besides."""
     start, stop = page_bounds(first, after, total)
     items = fetch(start, stop) if stop > start else []
     edges = [Edge(cursor=encode_cursor(start + index), node=item) for index, item in enumerate(items)]
-    return Connection(
+    return kind(
         total_count=total,
         page_info=PageInfo(
             has_next_page=stop < total,
@@ -94,4 +104,5 @@ def connection(
         ),
         edges=edges,
         nodes=list(items),
+        **extra,
     )

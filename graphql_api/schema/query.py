@@ -1,4 +1,4 @@
-"""The root Query: the customer's six functions, and the way into the graph of films and people."""
+"""The root Query: the customer's six functions, the way into the graph of films and people, and discovery."""
 
 from typing import Annotated
 
@@ -9,6 +9,7 @@ from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES
 from graphql_api.data.model import ReadModel
 from graphql_api.domain import answers
 from graphql_api.domain.rules import VOTES_THRESHOLD
+from graphql_api.schema.discovery import DiscoveryQuery
 from graphql_api.schema.lookup import Result
 from graphql_api.schema.movie import DEFAULT_SIMILAR, Movie
 from graphql_api.schema.person import Person
@@ -30,8 +31,8 @@ class RecommendationsResult(Result[TitleRecommendations]):
     pass
 
 
-@strawberry.type(description="Answers about The Movies Dataset: release counts, films, people and their success.")
-class Query:
+@strawberry.type(description="The customer's six functions, and the way into the graph of films and people.")
+class ContractQuery:
     @strawberry.field(description="How many films were released in a month, over every year of the data set.")
     def releases_in_month(
         self,
@@ -137,3 +138,11 @@ class Query:
         model = _model(info)
         row = model.person_row(id)
         return None if row is None else Person.of(model, row)
+
+
+@strawberry.type(
+    description="Answers about The Movies Dataset: release counts, films, people and their success; search, "
+    "browsing and recommendations for a taste."
+)
+class Query(ContractQuery, DiscoveryQuery):
+    pass

@@ -11,6 +11,15 @@ from graphql_api.engine.declarations import COST, LIST_SIZE, Cost, ListSize
 
 CONNECTION_ITEMS = ("edges", "nodes")
 LOOKUP_COST = 150  # a title or name that matches nothing is looked for among every known one (did you mean?)
+# Discovery, in objects' worth of work like LOOKUP_COST. The engine counts a sliced field's cost once per
+# item its page may hold, so these are per item: a page of 20 films found is worth 300 objects (the
+# work of a search, a millisecond or two at full scale), the most a request runs inline before it goes
+# to the worker thread.
+SEARCH_COST = 15
+COMPLETION_COST = 5
+TASTE_COST = 10
+REASON_COST = 1
+FACETS_COST = 100
 
 
 def page(default: int, maximum: int) -> dict[str, Any]:

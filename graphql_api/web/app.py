@@ -1,5 +1,5 @@
-"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, API docs, a health
-check, CORS."""
+"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, API docs, the demo
+app at /, a health check, CORS."""
 
 from typing import Any
 
@@ -10,7 +10,7 @@ from graphql_api.data.model import ReadModel
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
-from graphql_api.web import static
+from graphql_api.web import demo_app, static
 from graphql_api.web.api_docs import OPENAPI_URL, add_docs_pages
 from graphql_api.web.cors import CORS
 from graphql_api.web.dataset import dataset_name
@@ -41,6 +41,9 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> "Service":
     )
     app.add_route("/graphql", endpoint, methods=["GET", "POST"])
     app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
+    demo = demo_app.demo_app()
+    app.add_route("/", demo.index, methods=["GET", "HEAD"])
+    app.add_route(demo_app.ROUTE, demo.asset, methods=["GET", "HEAD"])
     app.add_route("/eda", EdaReport(settings.data_dir, settings.eda_dir).handle, methods=["GET", "HEAD"])
     add_rest_routes(app, model, settings.limits)
     add_docs_pages(app)

@@ -20,6 +20,7 @@ ROUTE = ASSETS_URL + "/{path:path}"
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 TEXT = "text/plain; charset=utf-8"
 CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".png": "image/png",
@@ -35,10 +36,17 @@ class Asset:
     etag: str
 
 
+def etag_of(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
 def read_asset(path: Path) -> Asset:
     body = path.read_bytes()
-    content_type = CONTENT_TYPES.get(path.suffix, "application/octet-stream")
-    return Asset(body, content_type, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
+    return Asset(body, CONTENT_TYPES.get(path.suffix, "application/octet-stream"), etag_of(body))
+
+
+def not_found() -> Response:
+    return PlainTextResponse("Not Found", status_code=404, headers={"X-Content-Type-Options": "nosniff"})
 
 
 def load(directory: Path, base: Path) -> dict[str, Asset]:
@@ -57,7 +65,7 @@ class StaticAssets:
     async def handle(self, request: Request) -> Response:
         asset = self.assets.get(request.path_params["path"])
         if asset is None:
-            return PlainTextResponse("Not Found", status_code=404, headers={"X-Content-Type-Options": "nosniff"})
+            return not_found()
         headers = {"Cache-Control": CACHE_FOREVER, "ETag": asset.etag, "X-Content-Type-Options": "nosniff"}
         if etag_matches(request.headers.get("if-none-match"), asset.etag):
             return Response(status_code=304, headers=headers)
