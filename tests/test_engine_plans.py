@@ -59,7 +59,15 @@ def engines(request):
 @pytest.mark.parametrize("query", QUERIES)
 def test_plans_give_graphql_core_answers(engines, query):
     planned, general = engines
-    for variables in (VARIABLES, None, {"first": "x"}):
+    for variables in (
+        VARIABLES,
+        None,
+        {"first": "x"},
+        {"first": 2**31},
+        {"first": True},
+        {"t": 5, "n": None},
+        {"s": "y"},
+    ):
         assert planned.run(query, variables).formatted == general.run(query, variables).formatted
 
 

@@ -1,12 +1,15 @@
 """Reading the arguments of the questions: months, weekdays, titles and names."""
 
-import unicodedata
+import re
 from collections.abc import Callable, Iterable
 
 from etl.contract import words
 from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES, month_number, weekday_number
 from graphql_api.data.text import normalize
 from graphql_api.domain.rules import MAX_SEARCH_WORDS, MAX_TEXT_LENGTH
+
+# Unicode category Cc (C0 and C1 controls), tabs and line feeds apart: they are typed by people.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
 _ECHOED_CHARACTERS = 40  # of a refused value, repeated in the message
@@ -95,7 +98,7 @@ def count_between(argument: str, value: int, maximum: int) -> int:
 def _check_text(argument: str, value: str, max_length: int) -> None:
     if len(value) > max_length:
         raise InvalidArgumentError(argument, f"`{argument}` is longer than {max_length} characters")
-    if any(unicodedata.category(char) == "Cc" and char not in "\t\n" for char in value):
+    if _CONTROL.search(value):
         raise InvalidArgumentError(argument, f"`{argument}` must not contain control characters")
 
 

@@ -36,9 +36,13 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    VariableDefinitionNode,
+    get_nullable_type,
     located_error,
 )
-from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.execution.get_variable_signature import GraphQLVariableSignature, get_variable_signature
+from graphql.execution.values import VariableValues, VariableValueSource, get_argument_values, get_variable_values
+from graphql.pyutils import Undefined
 
 from graphql_api.engine.declarations import BINDING, Binding
 
@@ -96,10 +100,36 @@ class Plan:
         self._fields = fields
         self._root_value = root_value
         self._info = _Info(root_value)
+        self._plain = _plain_signatures(schema, self._variable_definitions)
+
+    def _plain_variables(self, given: dict[str, Any]) -> VariableValues | None:
+        """The variables coerced as graphql-core would, when every one is a plain scalar given plainly;
+        None sends them to graphql-core (defaults, input objects, enums, anything to report)."""
+        if self._plain is None:
+            return None
+        sources: dict[str, VariableValueSource] = {}
+        coerced: dict[str, Any] = {}
+        for name, signature, kinds, non_null in self._plain:
+            value = given.get(name, Undefined)
+            if value is Undefined:
+                if non_null:
+                    return None
+                sources[name] = VariableValueSource(signature)
+                continue
+            if value is None:
+                if non_null:
+                    return None
+            elif type(value) not in kinds or (type(value) is int and not -(2**31) <= value < 2**31):
+                return None
+            sources[name] = VariableValueSource(signature, value)
+            coerced[name] = value
+        return VariableValues(sources, coerced)
 
     def execute(self, variables: dict[str, Any] | None, deadline: Any) -> ExecutionResult:
         """The response, errors located as graphql-core locates them. Raises Fallback and Aborted."""
-        coerced = get_variable_values(self._schema, self._variable_definitions, variables or {})
+        coerced = self._plain_variables(variables or {})
+        if coerced is None:
+            coerced = get_variable_values(self._schema, self._variable_definitions, variables or {})
         if not isinstance(coerced, VariableValues):
             raise Fallback  # invalid variables: graphql-core reports them
         run = _Run(self._info, coerced, deadline)
@@ -108,6 +138,30 @@ class Plan:
         except _Null:
             data = None
         return ExecutionResult(data, run.errors() or None)
+
+
+# Plain scalars: the Python types graphql-core passes through unchanged (an Int must also fit 32 bits).
+_PLAIN_SCALARS: dict[str, frozenset[type]] = {
+    "String": frozenset({str}),
+    "ID": frozenset({str}),
+    "Int": frozenset({int}),
+    "Boolean": frozenset({bool}),
+}
+
+
+def _plain_signatures(
+    schema: GraphQLSchema, definitions: Iterable[VariableDefinitionNode]
+) -> tuple[tuple[str, GraphQLVariableSignature, frozenset[type], bool], ...] | None:
+    plain = []
+    for definition in definitions:
+        signature = get_variable_signature(schema, definition)
+        if isinstance(signature, GraphQLError) or definition.default_value is not None:
+            return None
+        nullable = get_nullable_type(signature.type)
+        if not isinstance(nullable, GraphQLScalarType) or nullable.name not in _PLAIN_SCALARS:
+            return None
+        plain.append((signature.name, signature, _PLAIN_SCALARS[nullable.name], nullable is not signature.type))
+    return tuple(plain)
 
 
 class _Run:

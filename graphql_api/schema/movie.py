@@ -33,51 +33,80 @@ ASSUMED_LINKS = 10  # genres, companies, countries, languages or directors of on
 
 @strawberry.type(description="A film of The Movies Dataset (TMDB).")
 class Movie:
-    id: int = strawberry.field(description="TMDB id of the film.")
-    title: str | None = strawberry.field(description="Title, as released. Null when the source has none.")
-    original_language: str | None = strawberry.field(description="ISO 639-1 code of the original language.")
-    overview: str | None = strawberry.field(description="Plot summary. Null when the source has none.")
-    tagline: str | None = strawberry.field(description="Tagline. Null when the source has none.")
-    status: str | None = strawberry.field(description="Release status, for example Released or Rumored.")
-    release_date: date = strawberry.field(description="Release date (ISO 8601, YYYY-MM-DD).")
-    release_year: int = strawberry.field(description="Year of the release date.")
-    budget: float = strawberry.field(
-        description="Budget in US dollars; 0 when unknown. A Float because revenues exceed GraphQL's 32-bit Int."
-    )
-    revenue: float = strawberry.field(description="Box-office revenue in US dollars; 0 when unknown.")
-    return_: float = strawberry.field(
-        name="return", description="Return on investment: revenue / budget. 0 when the budget is 0 (unknown)."
-    )
-    popularity: float | None = strawberry.field(
-        description="TMDB popularity score (the customer's 'score'); higher is more popular. Null when unknown."
-    )
-    vote_average: float | None = strawberry.field(description="Average TMDB user rating, 0 to 10. Null when unknown.")
-    vote_count: int | None = strawberry.field(description="Number of TMDB user ratings. Null when unknown.")
-    runtime: float | None = strawberry.field(description="Running time in minutes. Null when unknown.")
+    """A film's fields are read from the read model when asked for: most queries ask for a few."""
+
     _model: strawberry.Private[ReadModel]
     _row: strawberry.Private[int]
 
     @classmethod
     def of(cls, model: ReadModel, row: int) -> Self:
-        return cls(
-            id=int(model.movie_ids[row]),
-            title=model.titles[row],
-            original_language=model.original_languages[row],
-            overview=model.overviews[row],
-            tagline=model.taglines[row],
-            status=model.statuses[row],
-            release_date=date.fromisoformat(model.release_dates[row]),
-            release_year=int(model.release_years[row]),
-            budget=float(model.budgets[row]),
-            revenue=float(model.revenues[row]),
-            return_=float(model.returns[row]),
-            popularity=_optional(model.popularity[row]),
-            vote_average=_optional(model.vote_averages[row]),
-            vote_count=_optional_count(model.vote_counts[row]),
-            runtime=_optional(model.runtimes[row]),
-            _model=model,
-            _row=row,
-        )
+        return cls(_model=model, _row=row)
+
+    @strawberry.field(description="TMDB id of the film.")
+    def id(self) -> int:
+        return int(self._model.movie_ids[self._row])
+
+    @strawberry.field(description="Title, as released. Null when the source has none.")
+    def title(self) -> str | None:
+        return self._model.titles[self._row]
+
+    @strawberry.field(description="ISO 639-1 code of the original language.")
+    def original_language(self) -> str | None:
+        return self._model.original_languages[self._row]
+
+    @strawberry.field(description="Plot summary. Null when the source has none.")
+    def overview(self) -> str | None:
+        return self._model.overviews[self._row]
+
+    @strawberry.field(description="Tagline. Null when the source has none.")
+    def tagline(self) -> str | None:
+        return self._model.taglines[self._row]
+
+    @strawberry.field(description="Release status, for example Released or Rumored.")
+    def status(self) -> str | None:
+        return self._model.statuses[self._row]
+
+    @strawberry.field(description="Release date (ISO 8601, YYYY-MM-DD).")
+    def release_date(self) -> date:
+        return date.fromisoformat(self._model.release_dates[self._row])
+
+    @strawberry.field(description="Year of the release date.")
+    def release_year(self) -> int:
+        return int(self._model.release_years[self._row])
+
+    @strawberry.field(
+        description="Budget in US dollars; 0 when unknown. A Float because revenues exceed GraphQL's 32-bit Int."
+    )
+    def budget(self) -> float:
+        return float(self._model.budgets[self._row])
+
+    @strawberry.field(description="Box-office revenue in US dollars; 0 when unknown.")
+    def revenue(self) -> float:
+        return float(self._model.revenues[self._row])
+
+    @strawberry.field(
+        name="return", description="Return on investment: revenue / budget. 0 when the budget is 0 (unknown)."
+    )
+    def return_(self) -> float:
+        return float(self._model.returns[self._row])
+
+    @strawberry.field(
+        description="TMDB popularity score (the customer's 'score'); higher is more popular. Null when unknown."
+    )
+    def popularity(self) -> float | None:
+        return _optional(self._model.popularity[self._row])
+
+    @strawberry.field(description="Average TMDB user rating, 0 to 10. Null when unknown.")
+    def vote_average(self) -> float | None:
+        return _optional(self._model.vote_averages[self._row])
+
+    @strawberry.field(description="Number of TMDB user ratings. Null when unknown.")
+    def vote_count(self) -> int | None:
+        return _optional_count(self._model.vote_counts[self._row])
+
+    @strawberry.field(description="Running time in minutes. Null when unknown.")
+    def runtime(self) -> float | None:
+        return _optional(self._model.runtimes[self._row])
 
     @strawberry.field(description="The collection (franchise) the film belongs to; null when none.")
     def collection(self) -> CollectionType | None:
