@@ -72,7 +72,7 @@ class Prepared:
     plans: dict[str | None, Plan | None] = field(default_factory=dict)  # by operation name, made on demand
     cost: int = 0
     weight: int = 0
-    observed: dict[str, bool] = field(default_factory=dict)  # what running it has shown (slow: True)
+    observed: dict[str, int] = field(default_factory=dict)  # what running it has shown (how slow, say)
 
     def operation_type(self, name: str | None) -> OperationType | None:
         if name is None and len(self.operations) == 1:

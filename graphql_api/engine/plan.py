@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     BooleanValueNode,
     DocumentNode,
     ExecutionResult,
@@ -37,11 +38,18 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     VariableDefinitionNode,
+    VariableNode,
     get_nullable_type,
     located_error,
 )
 from graphql.execution.get_variable_signature import GraphQLVariableSignature, get_variable_signature
-from graphql.execution.values import VariableValues, VariableValueSource, get_argument_values, get_variable_values
+from graphql.execution.values import (
+    VariableValues,
+    VariableValueSource,
+    coerce_argument,
+    get_argument_values,
+    get_variable_values,
+)
 from graphql.pyutils import Undefined
 
 from graphql_api.engine.declarations import BINDING, Binding
@@ -89,6 +97,11 @@ class _Field:
     item_non_null: bool = False
     children: "tuple[_Field, ...] | None" = None
     typename: str | None = None
+    bare_call: bool = False  # a resolver taking the parent alone
+    # Worked out once: the arguments given as literals or absent (their values), and those given as
+    # variables (name, variable, required, default); None where graphql-core must work them out.
+    arguments: "tuple[dict[str, Any], tuple[tuple[str, str, bool, Any], ...]] | None" = None
+    scalar: bool = False  # a single scalar or enum value (not a list, not an object)
 
 
 class Plan:
@@ -189,7 +202,15 @@ class _Run:
                 continue
             try:
                 try:
-                    value = self._resolve(field, source)
+                    if field.resolver is None:
+                        value = getattr(source, field.attribute)  # type: ignore[arg-type]
+                    elif field.bare_call:
+                        value = field.resolver(source)
+                    else:
+                        value = self._resolve(field, source)
+                    if field.scalar and value is not None:
+                        result[field.key] = field.serialize(value)  # type: ignore[misc]
+                        continue
                 except Exception as error:  # a field error: recorded, the field is null
                     raise self._fail(error, field) from None
                 result[field.key] = self._complete(field, value)
@@ -205,11 +226,31 @@ class _Run:
             return getattr(source, field.attribute)  # type: ignore[arg-type]
         arguments = {}
         if field.python_names:
-            given = get_argument_values(field.definition, field.node, self._variables)  # type: ignore[arg-type]
+            given = self._arguments(field) if field.arguments is not None else None
+            if given is None:
+                given = get_argument_values(field.definition, field.node, self._variables)  # type: ignore[arg-type]
             arguments = {field.python_names[name]: value for name, value in given.items()}
         if field.info_parameter is not None:
             arguments[field.info_parameter] = self._info
         return field.resolver(source, **arguments)
+
+    def _arguments(self, field: _Field) -> dict[str, Any] | None:
+        """The field's arguments as graphql-core's get_argument_values gives them, from what the plan
+        worked out in advance; None when a variable needs graphql-core (a null where one is required)."""
+        constants, from_variables = field.arguments  # type: ignore[misc]
+        given = dict(constants)
+        coerced = self._variables.coerced
+        for name, variable, required, default in from_variables:
+            if variable in coerced:
+                value = coerced[variable]
+                if value is None and required:
+                    return None
+                given[name] = value
+            elif default is not Undefined:
+                given[name] = default
+            elif required:
+                return None
+        return given
 
     def _complete(self, field: _Field, value: Any) -> Any:
         if value is None:
@@ -252,6 +293,50 @@ class _Run:
         null = _Null([])
         self._failures.append((error, field.node, null.path))
         return null
+
+
+def _argument_plan(
+    definition: GraphQLField, node: FieldNode
+) -> tuple[dict[str, Any], tuple[tuple[str, str, bool, Any], ...]] | None:
+    """What `_Run._arguments` needs for a field, or None when an argument is not a literal or a variable."""
+    given = {argument.name.value: argument.value for argument in node.arguments or ()}
+    constants: dict[str, Any] = {}
+    from_variables = []
+    for name, argument in definition.args.items():
+        value_node = given.get(name)
+        if isinstance(value_node, VariableNode):
+            defaults: dict[str, Any] = {}
+            required = isinstance(argument.type, GraphQLNonNull)
+            if not required:
+                coerce_argument(defaults, node, name, argument, None, None, None)
+            from_variables.append((name, value_node.name.value, required, defaults.get(name, Undefined)))
+            continue
+        try:
+            coerce_argument(constants, node, name, argument, _argument_node(node, name), None, None)
+        except GraphQLError:
+            return None  # a literal holding a variable, or anything graphql-core should report
+    return constants, tuple(from_variables)
+
+
+def _argument_node(node: FieldNode, name: str) -> ArgumentNode | None:
+    return next((argument for argument in node.arguments or () if argument.name.value == name), None)
+
+
+def _fast_serializer(output: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], Any]:
+    """The type's serializer, skipped for the values it returns unchanged (a finite float for Float...)."""
+    serialize = output.serialize
+    if output.name == "Float":
+        return lambda value: value if type(value) is float and -_INFINITY < value < _INFINITY else serialize(value)
+    if output.name == "Int":
+        return lambda value: value if type(value) is int and -(2**31) <= value < 2**31 else serialize(value)
+    if output.name in ("String", "ID"):
+        return lambda value: value if type(value) is str else serialize(value)
+    if output.name == "Boolean":
+        return lambda value: value if type(value) is bool else serialize(value)
+    return serialize
+
+
+_INFINITY = float("inf")
 
 
 def _null_error(field: _Field) -> TypeError:
@@ -344,6 +429,8 @@ def _plan_field(
         field.resolver = binding.function
         field.info_parameter = binding.info_parameter
         field.python_names = binding.arguments
+        field.bare_call = not binding.arguments and binding.info_parameter is None
+        field.arguments = _argument_plan(definition, nodes[0]) if binding.arguments else None
     elif binding.attribute is not None:
         field.attribute = binding.attribute
     else:
@@ -363,7 +450,8 @@ def _plan_field(
         if isinstance(output, GraphQLList):
             raise _Unsupported
     if isinstance(output, GraphQLScalarType | GraphQLEnumType):
-        field.serialize = output.serialize
+        field.serialize = _fast_serializer(output)
+        field.scalar = not field.is_list
     elif isinstance(output, GraphQLObjectType):
         selection_sets = [node.selection_set for node in nodes if node.selection_set is not None]
         field.children = _plan_fields(output, selection_sets, fragments)

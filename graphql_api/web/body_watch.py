@@ -5,8 +5,6 @@ tasks reading a body are listed with their deadline, and one check a second canc
 """
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 _CHECK_EVERY_SECONDS = 1.0
 
@@ -24,9 +22,8 @@ class BodyWatch:
         self._reading: dict[asyncio.Task, tuple[float, Watch]] = {}
         self._checking = False
 
-    @contextmanager
-    def watching(self) -> Iterator[Watch]:
-        """Within the block, the current task is cancelled (and `expired` set) once `seconds` have passed."""
+    def start(self) -> Watch:
+        """From now on the current task is cancelled (and the watch `expired`) once `seconds` have passed."""
         task = asyncio.current_task()
         loop = asyncio.get_running_loop()
         watch = Watch()
@@ -34,10 +31,10 @@ class BodyWatch:
         if not self._checking:
             self._checking = True
             loop.call_later(_CHECK_EVERY_SECONDS, self._check, loop)
-        try:
-            yield watch
-        finally:
-            del self._reading[task]  # type: ignore[arg-type]
+        return watch
+
+    def stop(self) -> None:
+        self._reading.pop(asyncio.current_task(), None)  # type: ignore[arg-type]
 
     def _check(self, loop: asyncio.AbstractEventLoop) -> None:
         now = loop.time()

@@ -40,10 +40,14 @@ log = logging.getLogger("graphql_api")
 _MOMENTARY_CODES = frozenset({"TIMEOUT", "INTERNAL_SERVER_ERROR", NOT_FOUND})
 
 # A query estimated costlier than this (in objects, or objects' worth of work) runs on the worker
-# thread, and so does one that once took longer than SLOW_SECONDS (see GraphQLEndpoint._answer).
+# thread, and so does one whose recent runs took longer than SLOW_SECONDS (see GraphQLEndpoint._answer):
+# each slow run adds one to its score and each quick one takes one off (between 0 and SLOW_CAP); it
+# runs there from SLOW_SCORE on, so one hiccup does not send a query away for good.
 INLINE_COST = 2_500
 SLOW_SECONDS = 0.003
 SLOW = "slow"
+SLOW_SCORE = 2
+SLOW_CAP = 8
 ENTRY_OVERHEAD_BYTES = 256
 
 DEFAULT_CACHE_CONTROL = "public, max-age=3600"
@@ -141,7 +145,7 @@ class GraphQLEndpoint:
         self._body_watch = BodyWatch(body_seconds)
         self._offload = Offload()
         self._preparing: dict[str, asyncio.Future[PreparedText]] = {}
-        self._computing: dict[Any, asyncio.Future[Answer]] = {}
+        self._computing: dict[Any, asyncio.Future[Answer] | None] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The endpoint as a plain ASGI app: no request or response objects are made for it."""
@@ -203,31 +207,39 @@ class GraphQLEndpoint:
         return await self._run(from_payload(payload), media_type, False, deadline)
 
     async def _once(self, key: Any, compute: Callable[[], Awaitable[Answer]]) -> Answer:
-        """The answer for `key`, computed once for every request that asks for it meanwhile."""
-        pending = self._computing.get(key)
-        if pending is not None:
+        """The answer for `key`, computed once for every request that asks for it meanwhile.
+
+        The request computing it leaves a mark; a future to wait on is made only when another
+        request for the same answer comes while it is computed (most requests wait for nobody).
+        """
+        if key in self._computing:
+            pending = self._computing[key]
+            if pending is None:
+                pending = self._computing[key] = asyncio.get_running_loop().create_future()
             try:
                 return await asyncio.shield(pending)
             except asyncio.CancelledError:
                 if not pending.cancelled():
                     raise  # this request itself was cancelled
                 # the request computing it went away: compute it here
-        future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
-        self._computing[key] = future
+        self._computing[key] = None
         try:
             answer = await compute()
         except Exception as error:
-            future.set_exception(error)  # the requests waiting for it get the same refusal
-            future.exception()  # retrieved: no warning when none was waiting
+            waiting = self._computing.pop(key, None)
+            if waiting is not None:
+                waiting.set_exception(error)  # the requests waiting for it get the same refusal
+                waiting.exception()  # retrieved: no warning when they went away meanwhile
             raise
         except BaseException:
-            future.cancel()
+            waiting = self._computing.pop(key, None)
+            if waiting is not None:
+                waiting.cancel()
             raise
-        else:
-            future.set_result(answer)
-            return answer
-        finally:
-            del self._computing[key]
+        waiting = self._computing.pop(key, None)
+        if waiting is not None:
+            waiting.set_result(answer)
+        return answer
 
     async def _batch(self, payloads: list[Any], media_type: str, deadline: Deadline) -> Answer:
         limit = self.limits.max_batch_size
@@ -267,7 +279,7 @@ class GraphQLEndpoint:
             heavy = True
         else:
             text = self.engine.prepare_text(query)
-            heavy = text.prepared.cost > INLINE_COST or SLOW in text.prepared.observed
+            heavy = text.prepared.cost > INLINE_COST or text.prepared.observed.get(SLOW, 0) >= SLOW_SCORE
         operation = (query, text, variables, operation_name, media_type, via_get, deadline)
         if heavy:
             return await self._offload.run(self._finish, *operation)
@@ -299,8 +311,11 @@ class GraphQLEndpoint:
             )
         started = time.perf_counter()
         result = self.engine.run_prepared(query, text, variables, operation_name, deadline)
+        score = text.prepared.observed.get(SLOW, 0)
         if time.perf_counter() - started > SLOW_SECONDS:
-            text.prepared.observed[SLOW] = True
+            text.prepared.observed[SLOW] = min(score + 1, SLOW_CAP)
+        elif score:
+            text.prepared.observed[SLOW] = score - 1
         body = _encode(result)
         if len(body) > self._max_response_bytes:
             return _too_large(self._max_response_bytes, media_type)
@@ -329,7 +344,8 @@ class GraphQLEndpoint:
         chunks = []
         size = 0
         more = True
-        with self._body_watch.watching() as watch:
+        watch = self._body_watch.start()
+        try:
             try:
                 while more:
                     message = await receive()
@@ -346,6 +362,8 @@ class GraphQLEndpoint:
                     raise  # cancelled for another reason
                 seconds = self._body_watch.seconds
                 raise HTTPException(408, f"The request body took longer than {seconds:g} s to arrive.") from None
+        finally:
+            self._body_watch.stop()
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
