@@ -111,3 +111,15 @@ def test_a_failing_request_runs_once(api_model, monkeypatch):
     result = engine.run(query % "nope")
     assert result.errors[0].extensions["code"] == "BAD_USER_INPUT"
     assert calls == ["nope"]
+
+
+def test_known_text_costs_no_preparing(api_model):
+    engine = Engine(graphql_schema, api_model, Limits(), hoist=True)
+    query = '{ titleScore(title: "%s") { message } }'
+    assert engine.known_text(query % "Toy Story") is None  # new: to be prepared (on the worker thread)
+    engine.run(query % "Toy Story")
+    assert engine.known_text(query % "Toy Story").template is None  # its own document, cached
+    shared = engine.known_text(query % "Amélie")
+    assert shared.template is not None
+    assert shared.literals == {"_lit0": "Amélie"}
+    assert engine.known_text(query % ("x" * 301)) is None  # too long to share: prepared on its own, refused

@@ -128,12 +128,25 @@ class Engine:
         self._hoister = Hoister(schema) if hoist else None
         self._plans = plans
 
-    def knows(self, query: str) -> bool:
-        """Whether the text, or its shape, is prepared already (so preparing it costs little)."""
-        if query in self._cache:
-            return True
-        split = self._hoister.split(query) if self._hoister is not None else None
-        return split is not None and self._hoister.knows(split[0])  # type: ignore[union-attr]
+    def known_text(self, query: str) -> "PreparedText | None":
+        """What `prepare_text(query)` gives, when that needs no parsing or validating; None for a new text."""
+        prepared = self._cache.get(query)
+        if prepared is not None:
+            return PreparedText(prepared)
+        if self._hoister is None:
+            return None
+        try:
+            split = self._hoister.split(query)
+        except Exception:  # an optimization must never cost an answer: the text is prepared on its own
+            log.exception("sharing a template failed; running the query on its own")
+            return None
+        if split is None:
+            return None
+        shape, values = split
+        template = self._hoister.template(shape)
+        if template is None or any(len(value) > self.limits.max_string_length for value in values):
+            return None
+        return PreparedText(template.prepared, dict(zip(template.variable_names, values, strict=True)), template)
 
     def prepare(self, query: str) -> Prepared:
         prepared = self._cache.get(query)

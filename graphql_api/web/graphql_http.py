@@ -274,11 +274,11 @@ class GraphQLEndpoint:
         a query estimated costlier than INLINE_COST, or one whose earlier runs were slow (a lookup
         that matches nothing searches every known name for suggestions).
         """
-        if not self.engine.knows(query):
+        text = self.engine.known_text(query)
+        if text is None:
             text = await self._prepared_once(query)
             heavy = True
         else:
-            text = self.engine.prepare_text(query)
             heavy = text.prepared.cost > INLINE_COST or text.prepared.observed.get(SLOW, 0) >= SLOW_SCORE
         operation = (query, text, variables, operation_name, media_type, via_get, deadline)
         if heavy:
