@@ -256,6 +256,11 @@ def test_a_slow_body_gets_408(strict_server):
             slow.sendall(head + b'{"query"')
             started = time.perf_counter()
             answer = slow.recv(1000)
+            while answer.startswith(b"HTTP/1.1 408 ") and b"REQUEST_TIMEOUT" not in answer:
+                more = slow.recv(1000)  # the head and the body may come apart
+                if not more:
+                    break
+                answer += more
         if not answer.startswith(b"HTTP/1.1 503 "):
             break
         time.sleep(0.2)

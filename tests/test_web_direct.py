@@ -23,6 +23,7 @@ REQUESTS = [
     ("GET", "/graphql", {"headers": {"Accept": "text/html"}}),
     ("GET", "/graphql", {}),
     ("HEAD", "/graphql?" + urlencode({"query": LIGHT}), {}),
+    ("GET", "/healthz", {}),
 ]
 
 
@@ -46,3 +47,13 @@ def test_a_browsers_cross_origin_request_gets_cors_headers(clients):
     response = direct.post("/graphql", json={"query": LIGHT}, headers={"Origin": "https://front.example"})
     assert response.headers["access-control-allow-origin"] == "https://front.example"
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_stack_is_built_only_when_a_request_needs_it(api_model, api_data_dir):
+    service = create_app(api_model, Settings(data_dir=api_data_dir))
+    with TestClient(service) as client:
+        assert client.post("/graphql", json={"query": LIGHT}).status_code == 200
+        assert client.get("/healthz").status_code == 200
+        assert service._stack is None  # FastAPI not needed yet
+        assert client.get("/docs").status_code == 200
+        assert service._stack is not None

@@ -1,35 +1,30 @@
-"""The HTTP application: GraphQL (with GraphiQL) on FastAPI, the first version's REST URLs, API docs, the demo
-app at /, a health check, CORS."""
+"""The HTTP application as uvicorn runs it: /graphql and /healthz answered directly, the rest by FastAPI.
 
-from typing import Any
+The rest (the first version's REST URLs, API docs, the demo app at /, the vendored assets, the EDA
+report, CORS) lives in `web/stack.py`, which imports FastAPI and pydantic: that costs a quarter of
+the service's start-up CPU, so it is imported when a request first needs it, not before the
+service reports ready.
+"""
 
-from fastapi import FastAPI
-from starlette.types import Receive, Scope, Send
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graphql_api.data.model import ReadModel
 from graphql_api.engine.engine import Engine
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
-from graphql_api.web import demo_app, static
-from graphql_api.web.api_docs import OPENAPI_URL, add_docs_pages
-from graphql_api.web.cors import CORS
 from graphql_api.web.dataset import dataset_name
-from graphql_api.web.eda_report import EdaReport
 from graphql_api.web.graphql_http import GraphQLEndpoint
-from graphql_api.web.rest.routes import add_rest_routes
-from graphql_api.web.security import SecurityHeaders
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def create_app(model: ReadModel, settings: Settings | None = None) -> "Service":
     settings = settings or Settings()
-    app = FastAPI(
-        title="Movies GraphQL API",
-        description="GraphQL over The Movies Dataset. Open /graphql in a browser for GraphiQL. The first "
-        "version's REST endpoints are kept, computed by the same code as the GraphQL answers.",
-        docs_url=None,
-        redoc_url=None,
-        openapi_url=OPENAPI_URL,
-    )
     engine = Engine(graphql_schema, model, settings.limits)
     endpoint = GraphQLEndpoint(
         engine,
@@ -39,62 +34,82 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> "Service":
         body_seconds=settings.request_body_seconds,
         cache_control=settings.cache_control,
     )
-    app.add_route("/graphql", endpoint, methods=["GET", "POST"])
-    app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
-    demo = demo_app.demo_app()
-    app.add_route("/", demo.index, methods=["GET", "HEAD"])
-    app.add_route(demo_app.ROUTE, demo.asset, methods=["GET", "HEAD"])
-    app.add_route("/eda", EdaReport(settings.data_dir, settings.eda_dir).handle, methods=["GET", "HEAD"])
-    add_rest_routes(app, model, settings.limits)
-    add_docs_pages(app)
+    health = health_document(model)
 
-    dataset = dataset_name(model.manifest["inputs"])
+    def stack() -> "FastAPI":
+        from graphql_api.web.stack import build_stack  # FastAPI: imported when first needed (see above)
 
-    @app.get("/healthz")
-    def health() -> dict[str, Any]:
-        inputs = model.manifest["inputs"]
-        return {
-            "status": "ok",
-            "dataset": dataset,
-            "schema_version": model.manifest["schema_version"],
-            "inputs": inputs,
-            "tables": {name: entry["rows"] for name, entry in model.manifest["tables"].items()},
-        }
+        return build_stack(model, settings, endpoint, health)
 
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(
-        CORS,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Content-Type", "Accept"],
-        max_age=86400,
-    )
-    return Service(app, endpoint)
+    return Service(endpoint, health, stack)
+
+
+def health_document(model: ReadModel) -> dict[str, Any]:
+    """What GET /healthz answers: the data set served and the manifest's counts."""
+    return {
+        "status": "ok",
+        "dataset": dataset_name(model.manifest["inputs"]),
+        "schema_version": model.manifest["schema_version"],
+        "inputs": model.manifest["inputs"],
+        "tables": {name: entry["rows"] for name, entry in model.manifest["tables"].items()},
+    }
 
 
 class Service:
-    """The application as uvicorn runs it: most GraphQL requests go straight to the endpoint.
-
-    A request to /graphql without an Origin header (no browser's cross-origin request: CORS adds
-    nothing to it) is answered by the endpoint, which sets its own headers; anything else goes
-    through FastAPI's stack: routing, CORS, the other routes. Skipping the stack's layers for the
-    service's main request saves about as much as the request itself costs.
+    """Requests to /graphql and GET /healthz without an Origin header (no browser's cross-origin
+    request: CORS adds nothing to them but `Vary: Origin`) are answered directly; anything else goes
+    through FastAPI's stack, built on first use. Skipping the stack's layers for the service's main
+    request saves about as much as the request itself costs (`tests/test_web_direct.py` checks both
+    paths give the same status, body and headers).
     """
 
-    def __init__(self, app: FastAPI, graphql: GraphQLEndpoint) -> None:
-        self.app = app
+    def __init__(self, graphql: GraphQLEndpoint, health: dict[str, Any], stack: Callable[[], "FastAPI"]) -> None:
         self._graphql = graphql
+        self._build_stack = stack
+        self._stack: FastAPI | None = None
+        # As FastAPI's JSONResponse encodes it, with the headers the stack's middleware adds.
+        body = json.dumps(health, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+        headers = [
+            (b"content-length", str(len(body)).encode()),
+            (b"content-type", b"application/json"),
+            (b"x-content-type-options", b"nosniff"),
+            (b"vary", b"Origin"),
+        ]
+        self._health_start = {"type": "http.response.start", "status": 200, "headers": headers}
+        self._health_body = {"type": "http.response.body", "body": body}
+
+    @property
+    def app(self) -> "FastAPI":
+        """FastAPI's stack: every route but the direct ones."""
+        if self._stack is None:
+            self._stack = self._build_stack()
+        return self._stack
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] == "http"
-            and scope["path"] == "/graphql"
-            and scope["method"] in _DIRECT_METHODS
-            and not any(name == b"origin" for name, _ in scope["headers"])
-        ):
-            await self._graphql(scope, receive, send)
+        if scope["type"] == "http" and not any(name == b"origin" for name, _ in scope["headers"]):
+            path, method = scope["path"], scope["method"]
+            if path == "/graphql" and method in _DIRECT_METHODS:
+                await self._graphql(scope, receive, send)
+                return
+            if path == "/healthz" and method == "GET":
+                await send(self._health_start)
+                await send(self._health_body)
+                return
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)  # nothing to start or stop: the stack waits for a request
             return
-        await self.app(scope, receive, send)
+        app: ASGIApp = self.app
+        await app(scope, receive, send)
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
 
 
 _DIRECT_METHODS = frozenset({"GET", "HEAD", "POST"})
