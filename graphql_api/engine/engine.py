@@ -22,7 +22,7 @@ from graphql import (
 from graphql.execution.execute import assume_not_awaitable
 
 from graphql_api.engine.checks import check_measure, precheck
-from graphql_api.engine.hoisting import Hoister, Template
+from graphql_api.engine.hoisting import TEMPLATE_CACHE_BYTES, Hoister, Template
 from graphql_api.engine.limits import Limits
 from graphql_api.engine.lru import LRU
 from graphql_api.engine.plan import Aborted, Fallback, Plan, compile_plan
@@ -117,15 +117,19 @@ class Engine:
         cache_size: int = 512,
         hoist: bool = True,
         plans: bool = True,
+        cache_share: float = 1.0,
     ) -> None:
+        """`cache_share`: the part of the caches' byte budgets this engine has (1 / workers, so that
+        forked workers together keep what one would)."""
         self.schema = schema
         self.limits = limits
         self._root_value = root_value
         self._rules = list(specified_rules)
         if not limits.introspection:
             self._rules.append(NoSchemaIntrospectionCustomRule)
-        self._cache: LRU[str, Prepared] = LRU(cache_size, DOCUMENT_CACHE_BYTES, weight=lambda prepared: prepared.weight)
-        self._hoister = Hoister(schema) if hoist else None
+        budget = int(DOCUMENT_CACHE_BYTES * cache_share)
+        self._cache: LRU[str, Prepared] = LRU(cache_size, budget, weight=lambda prepared: prepared.weight)
+        self._hoister = Hoister(schema, max_bytes=int(TEMPLATE_CACHE_BYTES * cache_share)) if hoist else None
         self._plans = plans
 
     def known_text(self, query: str) -> "PreparedText | None":

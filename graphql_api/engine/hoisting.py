@@ -79,10 +79,10 @@ class Template:
 
 
 class Hoister:
-    def __init__(self, schema: GraphQLSchema, cache_size: int = 256) -> None:
+    def __init__(self, schema: GraphQLSchema, cache_size: int = 256, max_bytes: int = TEMPLATE_CACHE_BYTES) -> None:
         self._schema = schema
         self._templates: LRU[str, Template | None] = LRU(
-            cache_size, TEMPLATE_CACHE_BYTES, weight=lambda template: template.prepared.weight if template else 0
+            cache_size, max_bytes, weight=lambda template: template.prepared.weight if template else 0
         )
 
     def split(self, query: str) -> tuple[str, list[str]] | None:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 def create_app(model: ReadModel, settings: Settings | None = None) -> "Service":
     settings = settings or Settings()
-    engine = Engine(graphql_schema, model, settings.limits)
+    share = 1 / settings.workers  # forked workers together keep the caches one worker would
+    engine = Engine(graphql_schema, model, settings.limits, cache_share=share)
     endpoint = GraphQLEndpoint(
         engine,
         model.manifest,
@@ -33,6 +34,7 @@ def create_app(model: ReadModel, settings: Settings | None = None) -> "Service":
         max_response_bytes=settings.max_response_bytes,
         body_seconds=settings.request_body_seconds,
         cache_control=settings.cache_control,
+        cache_share=share,
     )
     health = health_document(model)
 

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -48,7 +48,9 @@ SLOW_SECONDS = 0.003
 SLOW = "slow"
 SLOW_SCORE = 2
 SLOW_CAP = 8
-ENTRY_OVERHEAD_BYTES = 256
+ENTRY_OVERHEAD_BYTES = 512  # an answer object, its headers, its key tuple and its place in the LRU
+RESPONSE_CACHE_BYTES = 16 << 20
+PERSISTED_BYTES = 16 << 20
 
 DEFAULT_CACHE_CONTROL = "public, max-age=3600"
 NO_STORE = "no-store"
@@ -57,56 +59,66 @@ _NOSNIFF = (b"x-content-type-options", b"nosniff")
 _EMPTY_BODY = {"type": "http.response.body", "body": b""}
 
 
-@dataclass(frozen=True)
 class Answer:
     """A finished response, kept as data, with its raw headers made once: sending it is two messages.
 
     `cacheable` says whether the response cache may keep it; `cache_control` and `etag` are what
-    HTTP caches are told (an answer with an ETag gets 304 when the client has it already).
+    HTTP caches are told (an answer with an ETag gets 304 when the client has it already). Header
+    values common to many answers are shared, so a cached answer costs little beyond its body.
     """
 
-    status: int
-    body: bytes
-    media_type: str
-    cacheable: bool = True
-    cache_control: str | None = None
-    etag: str | None = None
-    extra_headers: tuple[tuple[bytes, bytes], ...] = ()
-    _start: dict[str, Any] = field(init=False, repr=False, compare=False)
-    _not_modified: dict[str, Any] = field(init=False, repr=False, compare=False)
-    _body: dict[str, Any] = field(init=False, repr=False, compare=False)
+    __slots__ = ("_headers", "body", "cache_control", "cacheable", "etag", "extra_headers", "media_type", "status")
 
-    def __post_init__(self) -> None:
-        validators = [_VARY, _NOSNIFF]
-        if self.cache_control:
-            validators.append((b"cache-control", self.cache_control.encode("latin-1")))
-        if self.etag is not None:
-            validators.append((b"etag", self.etag.encode("latin-1")))
-        headers = [
-            (b"content-length", str(len(self.body)).encode()),
-            (b"content-type", f"{self.media_type}; charset=utf-8".encode("latin-1")),
-            *validators,
-            *self.extra_headers,
-        ]
-        start = {"type": "http.response.start", "status": self.status, "headers": headers}
-        not_modified = {"type": "http.response.start", "status": 304, "headers": validators}
-        object.__setattr__(self, "_start", start)
-        object.__setattr__(self, "_not_modified", not_modified)
-        object.__setattr__(self, "_body", {"type": "http.response.body", "body": self.body})
+    def __init__(
+        self,
+        status: int,
+        body: bytes,
+        media_type: str,
+        cacheable: bool = True,
+        cache_control: str | None = None,
+        etag: str | None = None,
+        extra_headers: tuple[tuple[bytes, bytes], ...] = (),
+    ) -> None:
+        self.status = status
+        self.body = body
+        self.media_type = media_type
+        self.cacheable = cacheable
+        self.cache_control = cache_control
+        self.etag = etag
+        self.extra_headers = extra_headers
+        headers = [(b"content-length", str(len(body)).encode()), _content_type(media_type), _VARY, _NOSNIFF]
+        if cache_control:
+            headers.append(_cache_control(cache_control))
+        if etag is not None:
+            headers.append((b"etag", etag.encode("latin-1")))
+        headers.extend(extra_headers)
+        self._headers = headers
 
     async def send(self, send: Send, if_none_match: str | None = None) -> None:
         if self.etag is not None and if_none_match is not None and etag_matches(if_none_match, self.etag):
-            await send(self._not_modified)
+            await send({"type": "http.response.start", "status": 304, "headers": self._headers[2:]})
             await send(_EMPTY_BODY)
             return
-        await send(self._start)
-        await send(self._body)
+        await send({"type": "http.response.start", "status": self.status, "headers": self._headers})
+        await send({"type": "http.response.body", "body": self.body})
+
+
+@lru_cache(maxsize=16)
+def _content_type(media_type: str) -> tuple[bytes, bytes]:
+    return (b"content-type", f"{media_type}; charset=utf-8".encode("latin-1"))
+
+
+@lru_cache(maxsize=16)
+def _cache_control(value: str) -> tuple[bytes, bytes]:
+    return (b"cache-control", value.encode("latin-1"))
 
 
 class ResponseCache:
     """Answers by request, least recently used out first, bounded in entries and in bytes (keys included)."""
 
-    def __init__(self, max_entries: int = 4096, max_bytes: int = 16 << 20, max_entry_bytes: int = 256 << 10) -> None:
+    def __init__(
+        self, max_entries: int = 4096, max_bytes: int = RESPONSE_CACHE_BYTES, max_entry_bytes: int = 256 << 10
+    ) -> None:
         self._answers: LRU[Any, tuple[int, Answer]] = LRU(
             max_entries, max_bytes, weight=lambda entry: entry[0] + len(entry[1].body) + ENTRY_OVERHEAD_BYTES
         )
@@ -130,17 +142,18 @@ class GraphQLEndpoint:
         max_response_bytes: int = 1_000_000,
         body_seconds: float = 10.0,
         cache_control: str = DEFAULT_CACHE_CONTROL,
-        cache: ResponseCache | None = None,
+        cache_share: float = 1.0,
     ) -> None:
+        """`cache_share`: the part of the caches' byte budgets this endpoint has (1 / workers)."""
         self.engine = engine
         self.limits = engine.limits
-        self.cache = cache or ResponseCache()
+        self.cache = ResponseCache(max_bytes=int(RESPONSE_CACHE_BYTES * cache_share))
         self._answer_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON)  # application/json for */* and no Accept
         self._page_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON, HTML)
         self._page = Answer(200, graphiql_html().encode(), HTML, cacheable=False) if graphiql else None
         self._tags = EntityTags(manifest)
         self._cache_control = cache_control or None
-        self._persisted = PersistedQueries(self.limits.max_query_length)
+        self._persisted = PersistedQueries(self.limits.max_query_length, max_bytes=int(PERSISTED_BYTES * cache_share))
         self._max_response_bytes = max_response_bytes
         self._body_watch = BodyWatch(body_seconds)
         self._offload = Offload()
