@@ -16,7 +16,10 @@ from bench import data
 
 RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
-ALL = ("etl", "startup", "queries", "http", "load", "rest", "conformance", "discovery", "discovery_memory")
+ALL = (
+    "etl", "startup", "queries", "http", "load", "rest", "conformance", "discovery", "discovery_memory",
+    "ceiling", "pss", "attack",
+)  # fmt: skip
 
 
 def main() -> None:
@@ -86,6 +89,18 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import discovery_memory
 
         return discovery_memory.run(processed, requests=600 if quick else 3000)
+    if name == "ceiling":
+        from bench import ceiling
+
+        return ceiling.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 3)
+    if name == "pss":
+        from bench import pss
+
+        return pss.run(processed, seconds=5 if quick else 10)
+    if name == "attack":
+        from bench import attack
+
+        return attack.run(processed, seconds=2 if quick else 5)
     raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
 
 
@@ -140,6 +155,20 @@ def format_table(results: dict[str, Any]) -> str:
             f"errors {load['errors']}, resident {load['rss_mb_first']:.0f} -> {load['rss_mb_last']:.0f} MB, "
             f"peak from launch {load['rss_mb_peak']:.0f} MB",
         ]
+    if "ceiling" in results:
+        from bench.ceiling import format_ceiling
+
+        lines += format_ceiling(results["ceiling"])
+    if "pss" in results:
+        pss = results["pss"]
+        lines.append(
+            f"PSS of the whole service: one worker {pss['workers_1']['pss_mb']:.0f} MB, two "
+            f"{pss['workers_2']['pss_mb']:.0f} MB: {pss['ratio']:.2f}x (target {pss['target']}x)"
+        )
+    if "attack" in results:
+        from bench.attack import format_attack
+
+        lines += format_attack(results["attack"])
     if "rest" in results:
         from bench.rest import format_rest
 

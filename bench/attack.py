@@ -26,6 +26,8 @@ from bench.http import post_line, run_wrk
 from bench.measure import resident_mb, serving
 
 CONNECTIONS = 16
+SERVER_CPU = "0"  # the service on one core, wrk and the attacker on the other
+LOAD_CPU = "1"
 LIGHT = '{ titleScore(title: "Toy Story") { message matches { score } } }'
 
 
@@ -158,12 +160,12 @@ def responsiveness(port: int, families: list[str], seconds: int) -> dict[str, An
     with tempfile.TemporaryDirectory() as scratch:
         light = Path(scratch) / "light.txt"
         light.write_text(post_line(LIGHT, None) + "\n", encoding="utf-8")
-        results["alone"] = run_wrk(port, light, seconds, strict=False)
+        results["alone"] = run_wrk(port, light, seconds, strict=False, cpus=LOAD_CPU)
         for name in families:
             attacker = Attacker(port, RESPONSIVENESS[name](random.Random(name)))
             attacker.start()
             time.sleep(0.5)
-            figures = run_wrk(port, light, seconds, strict=False)
+            figures = run_wrk(port, light, seconds, strict=False, cpus=LOAD_CPU)
             attacker.stop.set()
             attacker.join(timeout=60)
             results[name] = {
@@ -257,6 +259,34 @@ def _merged(counts: Iterator[dict[int, int]]) -> dict[int, int]:
     return total
 
 
+def run(data_dir: Path, seconds: int = 5, families: list[str] | None = None) -> dict[str, Any]:
+    chosen = families or [*RESPONSIVENESS, *MEMORY, "connections"]
+    with serving("graphql_api", data_dir, cpus=SERVER_CPU) as served:
+        report = {
+            "responsiveness": responsiveness(served.port, [n for n in chosen if n in RESPONSIVENESS], seconds),
+            "memory": memory(served.port, served.pid, [n for n in chosen if n in MEMORY], seconds * 4),
+        }
+        if "connections" in chosen:
+            report["connections"] = connections(served.port, served.pid)
+    return report
+
+
+def format_attack(report: dict[str, Any]) -> list[str]:
+    lines = ["A light query at 16 connections while one client attacks (p99 at most 50 ms, half the throughput)"]
+    alone = report["responsiveness"].get("alone")
+    if alone:
+        lines.append(f"  alone                  {alone['rps']:7.0f}/s p99 {alone['p99_ms']:6.1f} ms")
+    for name, figures in report["responsiveness"].items():
+        if name != "alone":
+            lines.append(
+                f"  {name:22} {figures['rps']:7.0f}/s p99 {figures['p99_ms']:6.1f} ms "
+                f"share {figures['throughput_share']:.2f} (attacker: {figures['attacker_requests']} requests)"
+            )
+    for name, figures in report["memory"].items():
+        lines.append(f"  {name:22} resident {figures['rss_mb_before']:.0f} -> peak {figures['rss_mb_peak']:.0f} MB")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.attack")
     parser.add_argument("--only", default="", help="comma-separated families (default: all)")
@@ -265,16 +295,10 @@ def main() -> None:
     args = parser.parse_args()
     from bench.data import processed
 
-    data_dir = args.data_dir or processed()
-    chosen = [name for name in args.only.split(",") if name] or [*RESPONSIVENESS, *MEMORY, "connections"]
-    with serving("graphql_api", data_dir) as served:
-        report = {
-            "responsiveness": responsiveness(served.port, [n for n in chosen if n in RESPONSIVENESS], args.seconds),
-            "memory": memory(served.port, served.pid, [n for n in chosen if n in MEMORY], args.seconds * 4),
-        }
-        if "connections" in chosen:
-            report["connections"] = connections(served.port, served.pid)
+    chosen = [name for name in args.only.split(",") if name] or None
+    report = run(args.data_dir or processed(), args.seconds, chosen)
     print(json.dumps(report, indent=2))
+    print("\n".join(format_attack(report)))
 
 
 if __name__ == "__main__":
