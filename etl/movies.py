@@ -9,7 +9,7 @@ fields of different rows could pair a vote average with another row's vote count
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,7 +75,7 @@ class Duplicate:
 
 @dataclass
 class MoviesResult:
-    movies: list[MovieRecord]
+    ids: list[int]  # of the movies loaded, ascending
     tables: dict[str, pa.Table]
     rejects: list[Reject]
     duplicates: list[Duplicate]
@@ -87,9 +87,8 @@ def clean_movies(raw: RawFile) -> MoviesResult:
     rejects = list(raw.malformed)
     rejected_ids: dict[int, Reject] = {}
     by_id: dict[int, list[MovieRecord]] = {}
-    columns = [raw.columns[name] for name in MOVIES_COLUMNS]
-    for index, line in enumerate(raw.lines):
-        fields = tuple(column[index] for column in columns)
+    for index, fields in _records(raw):
+        line = raw.lines[index]
         try:
             movie = _clean_record(fields, line)
         except ValueError as error:
@@ -106,13 +105,19 @@ def clean_movies(raw: RawFile) -> MoviesResult:
     for movie_id in by_id:
         rejected_ids.pop(movie_id, None)
     return MoviesResult(
-        movies=kept,
+        ids=[movie.id for movie in kept],
         tables=build_tables(kept),
         rejects=sorted(rejects, key=lambda reject: reject.line),
         duplicates=duplicates,
         repaired_loaded=sum(movie.line in repaired_lines for movie in kept),
         rejected_ids=rejected_ids,
     )
+
+
+def _records(raw: RawFile) -> Iterator[tuple[int, tuple[str, ...]]]:
+    for first, columns in raw.slices():
+        for offset, fields in enumerate(zip(*columns, strict=True)):
+            yield first + offset, fields
 
 
 def _clean_record(fields: tuple[str, ...], line: int) -> MovieRecord:

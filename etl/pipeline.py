@@ -71,6 +71,33 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     started = time.perf_counter()
     output.check_writable(out_dir)  # before reading anything: a bad --out must not cost a whole run
     output.recover_interrupted_replace(out_dir)
+    movies, movies_input, raw_credits = _movies_and_raw_credits(movies_path, credits_path, progress)
+    step = _Step(progress, "cleaning credits")
+    entries, credits = clean_credits(raw_credits, set(movies.ids), movies.rejected_ids)
+    credits_input = _accounted(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
+    del raw_credits  # before the tables are built: the file's cells take more memory than they do
+    tables = {**movies.tables, **entries.tables()}
+    del entries
+    step.done(f"{tables['cast'].num_rows:,} cast and {tables['crew'].num_rows:,} crew credits")
+
+    step = _Step(progress, "computing recommendations")
+    tables["recommendations"] = recommendations(tables, progress=progress)
+    recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
+    step = _Step(progress, "computing the service's read model")
+    arrays = read_model(tables)
+    step.done(f"{len(arrays)} arrays")
+
+    step = _Step(progress, f"writing {out_dir}")
+    manifest = _write(out_dir, tables, arrays, movies_input, credits_input, movies, credits)
+    step.done()
+    seconds = time.perf_counter() - started
+    return Summary(out_dir, movies_input.counts, credits_input.counts, seconds, recommendation_seconds, manifest)
+
+
+def _movies_and_raw_credits(
+    movies_path: Path, credits_path: Path, progress: Progress
+) -> tuple[MoviesResult, "_Input", RawFile]:
+    """The movies cleaned, and the credits file read meanwhile."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Reading the large credits file mostly runs in Arrow's threads, beside the movies work.
         credits_future = pool.submit(read_raw_file, credits_path, CREDITS_COLUMNS)
@@ -79,30 +106,30 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
         step.done(f"{raw_movies.rows_read:,} rows")
         step = _Step(progress, "cleaning movies")
         movies = clean_movies(raw_movies)
-        step.done(f"{len(movies.movies):,} movies, {len(movies.rejects):,} rejected")
+        movies_input = _accounted(raw_movies, len(movies.ids), movies.duplicates, movies.rejects)
+        del raw_movies
+        step.done(f"{len(movies.ids):,} movies, {len(movies.rejects):,} rejected")
         step = _Step(progress, f"reading {credits_path.name}")
         raw_credits = credits_future.result()
         step.done(f"{raw_credits.rows_read:,} rows")
-    step = _Step(progress, "cleaning credits")
-    loaded_ids = {movie.id for movie in movies.movies}
-    credits = clean_credits(raw_credits, loaded_ids, movies.rejected_ids)
-    step.done(f"{credits.tables['cast'].num_rows:,} cast and {credits.tables['crew'].num_rows:,} crew credits")
+    return movies, movies_input, raw_credits
 
-    step = _Step(progress, "computing recommendations")
-    tables = {**movies.tables, **credits.tables}
-    tables["recommendations"] = recommendations(tables, progress=progress)
-    recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
-    step = _Step(progress, "computing the service's read model")
-    arrays = read_model(tables)
-    step.done(f"{len(arrays)} arrays")
 
-    movie_counts = _counts(raw_movies, len(movies.movies), movies.duplicates, movies.rejects)
-    credit_counts = _counts(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
-    step = _Step(progress, f"writing {out_dir}")
-    manifest = _write(out_dir, tables, arrays, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
-    step.done()
-    seconds = time.perf_counter() - started
-    return Summary(out_dir, movie_counts, credit_counts, seconds, recommendation_seconds, manifest)
+@dataclass(frozen=True)
+class _Input:
+    """What the manifest says of one raw file."""
+
+    file: str
+    sha256: str
+    size_bytes: int
+    counts: FileCounts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "bytes": self.size_bytes, **self.counts.as_dict()}
+
+
+def _accounted(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: list[Reject]) -> _Input:
+    return _Input(raw.path.name, raw.sha256, raw.size_bytes, _counts(raw, loaded, duplicates, rejects))
 
 
 def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: list[Reject]) -> FileCounts:
@@ -122,12 +149,10 @@ def _write(
     out_dir: Path,
     tables: dict[str, pa.Table],
     arrays: dict[str, np.ndarray],
-    raw_movies: RawFile,
-    raw_credits: RawFile,
+    movies_input: _Input,
+    credits_input: _Input,
     movies: MoviesResult,
     credits: CreditsResult,
-    movie_counts: FileCounts,
-    credit_counts: FileCounts,
 ) -> dict[str, Any]:
     staged = output.staging_directory(out_dir)
     try:
@@ -150,10 +175,7 @@ def _write(
         )
         manifest = {
             "schema_version": SCHEMA_VERSION,
-            "inputs": {
-                "movies": _input_entry(raw_movies, movie_counts),
-                "credits": _input_entry(raw_credits, credit_counts),
-            },
+            "inputs": {"movies": movies_input.as_dict(), "credits": credits_input.as_dict()},
             "tables": written,
             "arrays": written_arrays,
             "rejects": rejects,
@@ -165,10 +187,6 @@ def _write(
         output.discard(staged)
         raise
     return manifest
-
-
-def _input_entry(raw: RawFile, counts: FileCounts) -> dict[str, Any]:
-    return {"file": raw.path.name, "sha256": raw.sha256, "bytes": raw.size_bytes, **counts.as_dict()}
 
 
 class _Step:
