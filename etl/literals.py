@@ -107,7 +107,22 @@ class ShapeParser:
             found = self._whole_and_items.findall(cell)
             if found and cell == "[" + ", ".join([groups[0] for groups in found]) + "]":
                 return [groups[1:] for groups in found]
-        return [tuple(map(repr, values)) for values in self._fallback_list(cell)]
+        read, rest = self._leading_items(cell)
+        return read + [tuple(map(repr, values)) for values in self._fallback_list(rest)]
+
+    def _leading_items(self, cell: str) -> tuple[list[tuple[str, ...]], str]:
+        """The tokens of the dicts the pattern reads at the start of a list cell (each followed by
+        ", "), and the list of what follows them, for ast.literal_eval to read: a cell of megabytes
+        that falls back (one odd or broken entry) then costs literal_eval its tail only, not
+        hundreds of megabytes of syntax tree."""
+        read: list[tuple[str, ...]] = []
+        position = 1
+        while (
+            cell.startswith("[") and (match := self._item.match(cell, position)) and cell.startswith(", ", match.end())
+        ):
+            read.append(match.groups())
+            position = match.end() + 2
+        return read, cell if position == 1 else "[" + cell[position:]
 
     def parse_list(self, cell: str) -> list[tuple[Any, ...]]:
         """Each dict's values, in key order. Raises LiteralError when the cell is not such a list."""
