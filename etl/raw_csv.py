@@ -49,7 +49,9 @@ class RawFile:
     path: Path
     sha256: str  # of the uncompressed bytes, so a file and its .gz give the same
     size_bytes: int
-    cells: pa.Table  # a string column per expected column, a row per well-formed record
+    # A column of strings per expected column, a row per record: an Arrow table from the fast reader
+    # (far smaller than Python strings), lists of Python strings from the careful one.
+    cells: pa.Table | dict[str, list[str]]
     lines: list[int]
     repaired: set[int] = field(default_factory=set)  # indexes of records joined from CR-split pieces
     malformed: list[Reject] = field(default_factory=list)
@@ -67,15 +69,21 @@ class RawFile:
     @property
     def columns(self) -> dict[str, list[str]]:
         """Every cell as a Python string, column by column (for small files and tools)."""
+        if isinstance(self.cells, dict):
+            return self.cells
         return {name: self.cells.column(name).to_pylist() for name in self.cells.column_names}
 
     def slices(self, rows: int = SLICE_ROWS) -> Iterator[tuple[int, list[list[str]]]]:
         """(index of the first record, its columns as lists of strings), `rows` records at a time."""
-        for first in range(0, self.cells.num_rows, rows):
-            part = self.cells.slice(first, rows)
-            yield first, [column.to_pylist() for column in part.columns]
+        for first in range(0, self.record_count, rows):
+            if isinstance(self.cells, dict):
+                yield first, [column[first : first + rows] for column in self.cells.values()]
+            else:
+                yield first, [column.to_pylist() for column in self.cells.slice(first, rows).columns]
 
     def cell(self, column: str, index: int) -> str:
+        if isinstance(self.cells, dict):
+            return self.cells[column][index]
         return self.cells.column(column)[index].as_py()
 
 
@@ -181,7 +189,7 @@ def _read_fast(path: Path, expected: Sequence[str]) -> RawFile | None:
             head = source.head()
             if not head.strip() or head.startswith(_UTF16_BOMS) or _header(head) != list(expected):
                 return None
-            table = pacsv.read_csv(
+            reader = pacsv.open_csv(
                 source,
                 read_options=pacsv.ReadOptions(block_size=_BLOCK_BYTES),
                 parse_options=pacsv.ParseOptions(newlines_in_values=True),
@@ -191,13 +199,16 @@ def _read_fast(path: Path, expected: Sequence[str]) -> RawFile | None:
                     quoted_strings_can_be_null=False,
                 ),
             )
+            if reader.schema.names != list(expected):
+                return None
+            batches = []
+            for batch in reader:
+                if any(pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py() for column in batch.columns):
+                    return None  # records spanning lines: let the careful reader number them
+                batches.append(batch)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, EOFError, zlib.error):
         return None
-    if table.column_names != list(expected):
-        return None
-    for column in table.columns:
-        if pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py():
-            return None  # records spanning lines: let the careful reader number them
+    table = pa.Table.from_batches(batches, reader.schema)
     lines = list(range(2, table.num_rows + 2))
     return RawFile(path, source.sha256(), source.size_bytes, table, lines, reader="fast")
 
@@ -336,7 +347,7 @@ def _read_careful(path: Path, digest: str, data: bytes, expected: Sequence[str])
     if last_short is not None:
         reason = _short_reason(len(last_short.fields), width, split_by_cr=False)
         raise InputFileError(path, f"truncated last line: {reason} (was the file cut off?)", last_short.line)
-    cells = pa.table({name: pa.array(values, pa.string()) for name, values in zip(expected, column_lists, strict=True)})
+    cells = dict(zip(expected, column_lists, strict=True))
     return RawFile(path, digest, len(data), cells, lines, repaired_records, malformed)
 
 
