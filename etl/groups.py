@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-BATCH = 256  # groups scored against all groups at a time
+BATCH = 64  # groups scored against all groups at a time
 
 Map = Callable[..., Iterable[tuple[np.ndarray, np.ndarray]]]
 

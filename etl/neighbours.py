@@ -26,7 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from etl.groups import Groups, dense_scores, group
 
-BLOCK_ROWS = 512
+BLOCK_ROWS = 256
 _NARROW = 256  # rows with more candidates than this are ranked one by one
 _SLACK = 1e-9  # far above the rounding of a score, far below its 6 decimals
 
@@ -35,19 +35,10 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Neighbours:
-    """Row i's neighbours are `rows[offsets[i]:offsets[i + 1]]`, best first."""
+    """Row i's neighbours, best first: `rows[i]`, where `keys[i]` is above -inf (-1 and -inf pad)."""
 
-    offsets: np.ndarray
-    rows: np.ndarray
-    keys: np.ndarray  # (dense + sparse) / total - tie_break of the neighbour
-
-
-@dataclass(frozen=True)
-class _Found:
-    rows: np.ndarray  # the block's rows
-    counts: np.ndarray  # neighbours of each
-    neighbours: np.ndarray
-    keys: np.ndarray
+    rows: np.ndarray  # rows x k
+    keys: np.ndarray  # rows x k: (dense + sparse) / total - tie_break of the neighbour
 
 
 def top_neighbours(
@@ -60,32 +51,17 @@ def top_neighbours(
 ) -> Neighbours:
     """Each row's (at most) k best other rows by (dense + sparse dot product) / total - tie_break."""
     count = len(dense)
+    found = Neighbours(np.full((count, k), -1, dtype=np.int32), np.full((count, k), -np.inf))
     # Blocks run in threads of their own (numpy and scipy release the GIL), each with one BLAS thread.
     with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(os.cpu_count() or 1) as pool:
         search = _Search(group(dense, tie_break, total, k + 1, pool.map), sparse, sparse.T.tocsr(), tie_break, total, k)
         by_group = np.argsort(search.groups.of_row, kind="stable")  # a block's rows then span few groups
         blocks = [by_group[start : start + BLOCK_ROWS] for start in range(0, count, BLOCK_ROWS)]
-        found: list[_Found] = []
-        for part in pool.map(search.block, blocks):
-            found.append(part)
-            if len(found) % 20 == 0:
-                progress(f"recommendations: {len(found) * BLOCK_ROWS:,} of {count:,} films")
-    return _in_row_order(found, count)
-
-
-def _in_row_order(found: list[_Found], count: int) -> Neighbours:
-    if not found:
-        return Neighbours(np.zeros(count + 1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
-    block_rows = np.concatenate([part.rows for part in found])
-    counts = np.concatenate([part.counts for part in found])
-    order = np.argsort(np.repeat(block_rows, counts), kind="stable")
-    per_row = np.zeros(count, dtype=np.int64)
-    per_row[block_rows] = counts
-    return Neighbours(
-        offsets=np.concatenate([[0], np.cumsum(per_row)]),
-        rows=np.concatenate([part.neighbours for part in found])[order],
-        keys=np.concatenate([part.keys for part in found])[order],
-    )
+        for done, (rows, (best_rows, best_keys)) in enumerate(zip(blocks, pool.map(search.block, blocks), strict=True)):
+            found.rows[rows], found.keys[rows] = best_rows, best_keys
+            if done % 20 == 19:
+                progress(f"recommendations: {(done + 1) * BLOCK_ROWS:,} of {count:,} films")
+    return found
 
 
 @dataclass(frozen=True)
@@ -97,17 +73,13 @@ class _Search:
     total: float
     k: int
 
-    def block(self, rows: np.ndarray) -> _Found:
-        """The neighbours of a block of rows, sorted by group."""
+    def block(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The neighbours of a block of rows, sorted by group, and their keys (rows x k)."""
         local, columns, keys = self._candidates(rows)
         groups = self.groups
         fillers = groups.filler_rows[groups.of_row[rows]]
         usable = (fillers >= 0) & (fillers != rows[:, None]) & ~_among(fillers, local, columns, len(groups.of_row))
-        best_rows, best_keys = _best(
-            local, columns, keys, fillers, groups.filler_keys[groups.of_row[rows]], usable, self.k
-        )
-        found = best_keys > -np.inf
-        return _Found(rows=rows, counts=found.sum(axis=1), neighbours=best_rows[found], keys=best_keys[found])
+        return _best(local, columns, keys, fillers, groups.filler_keys[groups.of_row[rows]], usable, self.k)
 
     def _candidates(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The rows' candidates that may make their top k: (index in `rows`, ascending; row; key).

@@ -14,7 +14,7 @@ import pyarrow as pa
 from etl import output
 from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION
 from etl.credits import CreditsResult, clean_credits
-from etl.memory import release_free_lists, return_freed_memory
+from etl.memory import release_free_lists, return_freed_memory, reusing_freed_blocks
 from etl.movies import Duplicate, MoviesResult, clean_movies
 from etl.raw_csv import RawFile, read_raw_file
 from etl.read_model import read_model
@@ -84,7 +84,8 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     step.done(f"{tables['cast'].num_rows:,} cast and {tables['crew'].num_rows:,} crew credits")
 
     step = _Step(progress, "computing recommendations")
-    tables["recommendations"] = recommendations(tables, progress=progress)
+    with reusing_freed_blocks():
+        tables["recommendations"] = recommendations(tables, progress=progress)
     release_free_lists()
     recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
     step = _Step(progress, "computing the service's read model")
@@ -159,10 +160,12 @@ def _write(
     movies: MoviesResult,
     credits: CreditsResult,
 ) -> dict[str, Any]:
+    """Write everything to a staging directory, then move it into place. Each array and table is
+    let go (popped from `arrays` and `tables`) once written."""
     staged = output.staging_directory(out_dir)
     try:
-        written = {name: output.write_table(staged, name, tables[name]) for name in TABLES}
-        written_arrays = {name: output.write_array(staged, name, array) for name, array in arrays.items()}
+        written_arrays = {name: output.write_array(staged, name, arrays.pop(name)) for name in list(arrays)}
+        written = {name: output.write_table(staged, name, tables.pop(name)) for name in TABLES}
         rejects = output.write_csv(
             staged,
             REJECTS_FILE,

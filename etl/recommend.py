@@ -30,7 +30,6 @@ from sklearn.preprocessing import normalize
 from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM
 from etl.neighbours import BLOCK_ROWS as BLOCK_ROWS
 from etl.neighbours import top_neighbours
-from etl.runs import positions_in_runs
 from etl.tables import TABLES
 
 TOP_K = RECOMMENDATIONS_PER_FILM
@@ -68,27 +67,18 @@ def recommendations(
     tie_break = np.argsort(np.argsort(ids, kind="stable"), kind="stable") * _TIE_BREAK
     total = sum(weights.values())
     found = top_neighbours(dense, sparse, tie_break, total, min(top_k, count - 1), progress)
-    source = np.repeat(np.arange(count), np.diff(found.offsets))
-    neighbour = found.rows
-    score = np.round(found.keys + tie_break[neighbour], _DECIMALS)
+    score = np.round(found.keys + tie_break[found.rows], _DECIMALS)
     keep = score > 0  # a film sharing nothing with another is not like it
-    rank = positions_in_runs(source).astype(np.int32)
-    table = pa.table(
+    movie_rows = np.nonzero(keep)[0]
+    return pa.table(
         {
-            "movie_id": ids[source[keep]],
-            "rank": rank[keep],
-            "similar_id": ids[neighbour[keep]],
+            "movie_id": ids[movie_rows],
+            "rank": (np.cumsum(keep, axis=1, dtype=np.int32) - 1)[keep],  # 0, 1, 2... per film after dropping
+            "similar_id": ids[found.rows[keep]],
             "score": score[keep],
         },
         schema=TABLES["recommendations"],
     )
-    return _renumber_ranks(table)
-
-
-def _renumber_ranks(table: pa.Table) -> pa.Table:
-    """Ranks 0, 1, 2... per film after dropping zero scores (which only ever come last)."""
-    ranks = positions_in_runs(table.column("movie_id").to_numpy())
-    return table.set_column(1, TABLES["recommendations"].field("rank"), pa.array(ranks.astype(np.int32)))
 
 
 def _block(weight: float, matrix: sp.spmatrix) -> sp.csr_matrix:

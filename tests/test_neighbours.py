@@ -26,8 +26,8 @@ def every_pair(dense: np.ndarray, sparse: sp.csr_matrix, tie_break: np.ndarray, 
 
 def as_lists(found: neighbours.Neighbours) -> list:
     return [
-        [(int(other), float(key)) for other, key in zip(found.rows[start:stop], found.keys[start:stop], strict=True)]
-        for start, stop in zip(found.offsets[:-1], found.offsets[1:], strict=True)
+        [(int(other), float(key)) for other, key in zip(rows, keys, strict=True) if key > -np.inf]
+        for rows, keys in zip(found.rows, found.keys, strict=True)
     ]
 
 
