@@ -10,7 +10,7 @@ A credits row whose id repeats an earlier loaded row is merged into it: the firs
 A person's name and gender are the ones of their first credit in the file.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,24 +18,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from etl import values
-from etl.literals import CAST, CREW, LiteralError, Shape, ShapeParser, decode_columns
+from etl.literals import CAST, CREW, LiteralError, ShapeParser
 from etl.movies import Duplicate, csv_line
 from etl.raw_csv import RawFile
 from etl.rejects import Reject
 from etl.runs import positions_in_runs
 from etl.tables import CREDITS_COLUMNS, TABLES
 
-_CAST = ShapeParser(CAST)
-_CREW = ShapeParser(CREW)
+_CAST = ShapeParser(CAST, ("character", "credit_id", "gender", "id", "name", "order"))
+_CREW = ShapeParser(CREW, ("credit_id", "department", "gender", "id", "job", "name"))
 
 
 class Entries:
     """Cast or crew entries, decoded into Arrow columns a slice of the file at a time (literal tokens
     of a whole 190 MB file would take gigabytes as Python strings)."""
 
-    def __init__(self, shape: Shape, keys: Sequence[str]) -> None:
-        self._shape = shape
-        self._keys = keys
+    def __init__(self, parser: ShapeParser) -> None:
+        self._parser = parser
         self._tokens: list[tuple[str, ...]] = []
         self._movie_ids: list[int] = []
         self._rows: list[int] = []
@@ -48,7 +47,7 @@ class Entries:
 
     def decode(self) -> None:
         """Turn the entries added since the last call into columns."""
-        decoded = decode_columns(self._shape, self._tokens, self._keys)
+        decoded = self._parser.columns(self._tokens)
         decoded["movie_id"] = pa.array(self._movie_ids, pa.int64())
         decoded["row"] = pa.array(self._rows, pa.int64())
         self._decoded.append(decoded)
@@ -83,8 +82,8 @@ def clean_credits(
     rejects = list(raw.malformed)
     duplicates: list[Duplicate] = []
     loaded: dict[int, int] = {}  # movie id -> index of the row loaded for it
-    cast = Entries(CAST, ("character", "credit_id", "gender", "id", "name", "order"))
-    crew = Entries(CREW, ("credit_id", "department", "gender", "id", "job", "name"))
+    cast = Entries(_CAST)
+    crew = Entries(_CREW)
     for first, (cast_cells, crew_cells, id_cells) in raw.slices():
         for offset, fields in enumerate(zip(cast_cells, crew_cells, id_cells, strict=True)):
             index = first + offset

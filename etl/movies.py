@@ -23,7 +23,7 @@ from etl.tables import MOVIES_COLUMNS, TABLES
 from etl.unnest import Nested, unnest
 
 NESTED = (
-    Nested("belongs_to_collection", ShapeParser(COLLECTION), "id", "collections", None),
+    Nested("belongs_to_collection", ShapeParser(COLLECTION, ("id", "name")), "id", "collections", None),
     Nested("genres", ShapeParser(GENRE), "id", "genres", "movie_genres"),
     Nested("production_companies", ShapeParser(COMPANY), "id", "companies", "movie_companies"),
     Nested("production_countries", ShapeParser(COUNTRY), "iso_3166_1", "countries", "movie_countries"),

@@ -8,7 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from etl.literals import ShapeParser, decode_columns
+from etl.literals import ShapeParser
 from etl.tables import TABLES
 
 
@@ -17,7 +17,7 @@ class Nested:
     """A nested column and the tables it unnests into."""
 
     column: str
-    parser: ShapeParser
+    parser: ShapeParser  # giving the entity's key and name
     key: str  # the dict key holding the entity's id or code
     entity_table: str
     link_table: str | None  # None: a single dict per film, stored on the movies table
@@ -31,7 +31,7 @@ def unnest(spec: Nested, movie_ids: Sequence[int], dicts: Sequence[list[tuple[st
     position in the film's list; links are sorted by film, then position.
     """
     counts = np.fromiter(map(len, dicts), dtype=np.int64, count=len(dicts))
-    columns = decode_columns(spec.parser.shape, list(chain.from_iterable(dicts)), (spec.key, "name"))
+    columns = spec.parser.columns(list(chain.from_iterable(dicts)))
     encoded = columns[spec.key].dictionary_encode()  # codes in order of first appearance
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     first_seen = np.unique(codes, return_index=True)[1]
