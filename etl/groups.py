@@ -5,14 +5,11 @@ over 45,000 films. Rows sharing it form a group; two groups' dense score is one 
 row's best rows by the dense part alone (its fillers) are those of its group.
 """
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 BATCH = 64  # groups scored against all groups at a time
-
-Map = Callable[..., Iterable[tuple[np.ndarray, np.ndarray]]]
 
 
 @dataclass(frozen=True)
@@ -28,8 +25,8 @@ def dense_scores(rows: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     return rows @ vectors.T
 
 
-def group(dense: np.ndarray, tie_break: np.ndarray, total: float, reach: int, map_: Map = map) -> Groups:
-    """The groups of the rows of `dense`, each with its `reach` best rows (`map_` runs the batches)."""
+def group(dense: np.ndarray, tie_break: np.ndarray, total: float, reach: int) -> Groups:
+    """The groups of the rows of `dense`, each with its `reach` best rows."""
     vectors, of_row = _distinct(dense)
     count = len(vectors)
     members = np.lexsort((tie_break, of_row))  # by group, then best tie-break first
@@ -55,7 +52,7 @@ def group(dense: np.ndarray, tie_break: np.ndarray, total: float, reach: int, ma
         batch_keys[row_groups[kept], rank[kept]] = keys[kept]
         return batch_rows, batch_keys
 
-    batches = list(map_(batch, range(0, count, BATCH)))
+    batches = [batch(first) for first in range(0, count, BATCH)]
     return Groups(
         vectors=vectors,
         of_row=of_row,

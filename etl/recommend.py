@@ -58,15 +58,17 @@ def recommendations(
         _block(weights["genres"], _multi_hot(tables["movie_genres"], "genre_id", row_of, count)).toarray(),
         _block(weights["language"], _one_hot(movies.column("original_language").to_pylist())).toarray(),
     ])  # fmt: skip
-    sparse = sp.hstack([
-        _block(weights["text"], _text(movies)),
-        _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
-        _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
-        _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
-    ]).tocsr()  # fmt: skip
     tie_break = np.argsort(np.argsort(ids, kind="stable"), kind="stable") * _TIE_BREAK
-    total = sum(weights.values())
-    found = top_neighbours(dense, sparse, tie_break, total, min(top_k, count - 1), progress)
+
+    def sparse() -> sp.csr_matrix:
+        return sp.hstack([
+            _block(weights["text"], _text(movies)),
+            _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
+            _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
+            _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
+        ]).tocsr()  # fmt: skip
+
+    found = top_neighbours(dense, sparse, tie_break, sum(weights.values()), min(top_k, count - 1), progress)
     score = np.round(found.keys + tie_break[found.rows], _DECIMALS)
     keep = score > 0  # a film sharing nothing with another is not like it
     movie_rows = np.nonzero(keep)[0]
