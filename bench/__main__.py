@@ -108,13 +108,20 @@ def format_table(results: dict[str, Any]) -> str:
     lines = []
     if "etl" in results:
         etl = results["etl"]
-        lines += [
-            "ETL (full scale, median of runs)",
-            f"  ours   {etl['etl_seconds_median']:6.1f} s   peak {etl['etl_peak_rss_mb_max']:6.0f} MB"
-            f"   (+ {etl['recommendation_seconds_median']:.1f} s computing recommendations)",
-            f"  naive  {etl['naive_seconds_median']:6.1f} s   peak {etl['naive_peak_rss_mb_max']:6.0f} MB"
-            f"   (pandas + ast.literal_eval)   speed-up x{etl['speedup']:.1f}",
-        ]
+        targets = etl["targets"]
+        lines.append(
+            f"ETL, full scale (median of {etl['runs']}; targets {targets['wall_seconds']:.0f} s, "
+            f"{targets['peak_rss_mb']:.0f} MB; load average {etl['load_average_before_after'][0][0]:.2f} before)"
+        )
+        for name in ("generated", "real_text", "big_cells", "naive"):
+            figures = etl[name]
+            note = {"naive": "   (pandas + ast.literal_eval on the generated set, no recommendations)"}.get(name, "")
+            if name == "big_cells":
+                note = f"   (output {'correct' if figures['correct'] else 'WRONG: ' + '; '.join(figures['problems'])})"
+            lines.append(
+                f"  {name:10} {figures['wall_seconds_median']:5.1f} s wall   peak {figures['peak_rss_mb_max']:5.0f} MB"
+                f"   ({figures['recommendation_seconds_median']:.1f} s of recommendations){note}"
+            )
     if "startup" in results:
         startup = results["startup"]
         floor = startup["import_floor_cpu_seconds_median"]

@@ -11,7 +11,6 @@ import ast
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -81,23 +80,29 @@ CREW = Shape(
 )
 
 
-def _dict_pattern(shape: Shape) -> str:
-    return "{" + ", ".join(f"'{key}': {_VALUE_RE[kind]}" for key, kind in shape.keys) + "}"
+def _dict_pattern(shape: Shape, captured: Sequence[str]) -> str:
+    """The regex of a dict of `shape`, with a group around each value of the `captured` keys."""
+    values = (_VALUE_RE[kind] if key in captured else "(?:" + _VALUE_RE[kind][1:] for key, kind in shape.keys)
+    return "{" + ", ".join(f"'{key}': {value}" for (key, _), value in zip(shape.keys, values, strict=True)) + "}"
 
 
 class ShapeParser:
-    """Parses cells holding a list of `shape` dicts (or one dict).
+    """Parses cells holding a list of `shape` dicts (or one dict), giving the values of `keys`
+    (default: every key) in the shape's order; every key is checked all the same.
 
     `tokens` gives each dict's values as the source text of their literals (``'Tom Hanks'``,
-    ``31``, ``None``); `parse_list` and `parse_one` give the Python values.
+    ``31``, ``None``); `parse_list` and `parse_one` give the Python values, `columns` the values of
+    many dicts' tokens as Arrow arrays.
     """
 
-    def __init__(self, shape: Shape) -> None:
+    def __init__(self, shape: Shape, keys: Sequence[str] | None = None) -> None:
         self.shape = shape
-        self._item = re.compile(_dict_pattern(shape))
+        self.keys = [(key, kind) for key, kind in shape.keys if keys is None or key in keys]
+        captured = [key for key, _ in self.keys]
+        self._item = re.compile(_dict_pattern(shape, captured))
         # The same, with an outer group around the whole dict to check the matches tile the cell.
-        self._whole_and_items = re.compile("(" + _dict_pattern(shape) + ")")
-        self._decoders = [_DECODERS[kind] for _, kind in shape.keys]
+        self._whole_and_items = re.compile("(" + _dict_pattern(shape, captured) + ")")
+        self._decoders = [_DECODERS[kind] for _, kind in self.keys]
 
     def tokens(self, cell: str) -> list[tuple[str, ...]]:
         """Each dict's value literals, in key order. Raises LiteralError when the cell is not a list."""
@@ -107,7 +112,22 @@ class ShapeParser:
             found = self._whole_and_items.findall(cell)
             if found and cell == "[" + ", ".join([groups[0] for groups in found]) + "]":
                 return [groups[1:] for groups in found]
-        return [tuple(map(repr, values)) for values in self._fallback_list(cell)]
+        read, rest = self._leading_items(cell)
+        return read + [tuple(map(repr, values)) for values in self._fallback_list(rest)]
+
+    def _leading_items(self, cell: str) -> tuple[list[tuple[str, ...]], str]:
+        """The tokens of the dicts the pattern reads at the start of a list cell (each followed by
+        ", "), and the list of what follows them, for ast.literal_eval to read: a cell of megabytes
+        that falls back (one odd or broken entry) then costs literal_eval its tail only, not
+        hundreds of megabytes of syntax tree."""
+        read: list[tuple[str, ...]] = []
+        position = 1
+        while (
+            cell.startswith("[") and (match := self._item.match(cell, position)) and cell.startswith(", ", match.end())
+        ):
+            read.append(match.groups())
+            position = match.end() + 2
+        return read, cell if position == 1 else "[" + cell[position:]
 
     def parse_list(self, cell: str) -> list[tuple[Any, ...]]:
         """Each dict's values, in key order. Raises LiteralError when the cell is not such a list."""
@@ -142,20 +162,15 @@ class ShapeParser:
         missing = [key for key in self.shape.key_names if key not in item]
         if missing:
             raise LiteralError(f"{self.shape.name} entry without key(s) {', '.join(missing)}")
-        values = []
         for key, kind in self.shape.keys:
-            value = item[key]
-            if not _KIND_CHECK[kind](value):
-                raise LiteralError(f"{self.shape.name} {key!r} is {value!r}, expected {kind}")
-            values.append(value)
-        return tuple(values)
+            if not _KIND_CHECK[kind](item[key]):
+                raise LiteralError(f"{self.shape.name} {key!r} is {item[key]!r}, expected {kind}")
+        return tuple(item[key] for key, _ in self.keys)
 
-
-def decode_columns(shape: Shape, rows: list[tuple[str, ...]], keys: Sequence[str]) -> dict[str, pa.Array]:
-    """The values of the given keys over many dicts' tokens (as `ShapeParser.tokens` gives them)."""
-    flat = list(chain.from_iterable(rows))
-    width = len(shape.keys)
-    return {key: decode_column(kind, flat[index::width]) for index, (key, kind) in enumerate(shape.keys) if key in keys}
+    def columns(self, rows: list[tuple[str, ...]]) -> dict[str, pa.Array]:
+        """The values of each key over many dicts' tokens (as `tokens` gives them)."""
+        columns = list(zip(*rows, strict=True)) or [()] * len(self.keys)
+        return {key: decode_column(kind, column) for (key, kind), column in zip(self.keys, columns, strict=True)}
 
 
 def decode_column(kind: str, tokens: Sequence[str]) -> pa.Array:

@@ -9,32 +9,21 @@ fields of different rows could pair a vote average with another row's vote count
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
 
 from etl import values
-from etl.literals import COLLECTION, COMPANY, COUNTRY, GENRE, LANGUAGE, LiteralError, ShapeParser, decode_columns
+from etl.literals import COLLECTION, COMPANY, COUNTRY, GENRE, LANGUAGE, LiteralError, ShapeParser
 from etl.raw_csv import RawFile
 from etl.rejects import Reject
 from etl.tables import MOVIES_COLUMNS, TABLES
-
-
-@dataclass(frozen=True)
-class Nested:
-    """A nested column and the tables it unnests into."""
-
-    column: str
-    parser: ShapeParser
-    key: str  # the dict key holding the entity's id or code
-    entity_table: str
-    link_table: str | None  # None: a single dict per film, stored on the movies table
-
+from etl.unnest import Nested, unnest
 
 NESTED = (
-    Nested("belongs_to_collection", ShapeParser(COLLECTION), "id", "collections", None),
+    Nested("belongs_to_collection", ShapeParser(COLLECTION, ("id", "name")), "id", "collections", None),
     Nested("genres", ShapeParser(GENRE), "id", "genres", "movie_genres"),
     Nested("production_companies", ShapeParser(COMPANY), "id", "companies", "movie_companies"),
     Nested("production_countries", ShapeParser(COUNTRY), "iso_3166_1", "countries", "movie_countries"),
@@ -42,19 +31,23 @@ NESTED = (
 )
 
 
+_MOVIE_COLUMNS = TABLES["movies"].names
+_VOTE_COUNT, _POPULARITY = _MOVIE_COLUMNS.index("vote_count"), _MOVIE_COLUMNS.index("popularity")
+
+
 @dataclass
 class MovieRecord:
     id: int
     line: int
     raw: tuple[str, ...]
-    row: dict[str, Any]
+    row: tuple[Any, ...]  # the movies table's columns
     nested: list[list[tuple[str, ...]]]  # literal tokens of each NESTED column's dicts
 
     @property
     def merge_rank(self) -> tuple[int, float, int]:
         """Higher is kept when rows share an id."""
-        votes = self.row["vote_count"]
-        popularity = self.row["popularity"]
+        votes = self.row[_VOTE_COUNT]
+        popularity = self.row[_POPULARITY]
         return (
             -1 if votes is None else votes,
             -1.0 if popularity is None else popularity,
@@ -75,7 +68,7 @@ class Duplicate:
 
 @dataclass
 class MoviesResult:
-    movies: list[MovieRecord]
+    ids: list[int]  # of the movies loaded, ascending
     tables: dict[str, pa.Table]
     rejects: list[Reject]
     duplicates: list[Duplicate]
@@ -87,9 +80,8 @@ def clean_movies(raw: RawFile) -> MoviesResult:
     rejects = list(raw.malformed)
     rejected_ids: dict[int, Reject] = {}
     by_id: dict[int, list[MovieRecord]] = {}
-    columns = [raw.columns[name] for name in MOVIES_COLUMNS]
-    for index, line in enumerate(raw.lines):
-        fields = tuple(column[index] for column in columns)
+    for index, fields in _records(raw):
+        line = raw.lines[index]
         try:
             movie = _clean_record(fields, line)
         except ValueError as error:
@@ -106,7 +98,7 @@ def clean_movies(raw: RawFile) -> MoviesResult:
     for movie_id in by_id:
         rejected_ids.pop(movie_id, None)
     return MoviesResult(
-        movies=kept,
+        ids=[movie.id for movie in kept],
         tables=build_tables(kept),
         rejects=sorted(rejects, key=lambda reject: reject.line),
         duplicates=duplicates,
@@ -115,32 +107,42 @@ def clean_movies(raw: RawFile) -> MoviesResult:
     )
 
 
+def _records(raw: RawFile) -> Iterator[tuple[int, tuple[str, ...]]]:
+    for first, columns in raw.slices():
+        for offset, fields in enumerate(zip(*columns, strict=True)):
+            yield first + offset, fields
+
+
 def _clean_record(fields: tuple[str, ...], line: int) -> MovieRecord:
     raw = dict(zip(MOVIES_COLUMNS, fields, strict=True))
     movie_id = _field("id", values.parse_id, raw)
     released = _field("release_date", values.parse_date, raw)
     budget = _field("budget", values.parse_amount, raw)
     revenue = _field("revenue", values.parse_amount, raw)
-    row = {
-        "id": movie_id,
-        "title": values.optional_text(raw["title"]),
-        "overview": values.optional_text(raw["overview"]),
-        "tagline": values.optional_text(raw["tagline"]),
-        "original_language": values.optional_text(raw["original_language"]),
-        "status": values.optional_text(raw["status"]),
-        "release_date": released.isoformat(),
-        "release_year": released.year,
-        "budget": budget,
-        "revenue": revenue,
-        "return": revenue / budget if budget > 0 else 0.0,
-        "popularity": _field("popularity", values.parse_optional_float, raw),
-        "vote_average": _field("vote_average", lambda text: values.parse_optional_float(text, 0, 10), raw),
-        "vote_count": _field("vote_count", values.parse_optional_count, raw),
-        "runtime": _field("runtime", values.parse_optional_float, raw),
-        "source_line": line,
-    }
+    popularity = _field("popularity", values.parse_optional_float, raw)
+    vote_average = _field("vote_average", lambda text: values.parse_optional_float(text, 0, 10), raw)
+    vote_count = _field("vote_count", values.parse_optional_count, raw)
+    runtime = _field("runtime", values.parse_optional_float, raw)
     nested = [_nested(spec, raw[spec.column]) for spec in NESTED]
-    row["collection_id"] = int(nested[0][0][0]) if nested[0] else None
+    row = (
+        movie_id,
+        values.optional_text(raw["title"]),
+        values.optional_text(raw["overview"]),
+        values.optional_text(raw["tagline"]),
+        values.optional_text(raw["original_language"]),
+        values.optional_text(raw["status"]),
+        released.isoformat(),
+        released.year,
+        budget,
+        revenue,
+        revenue / budget if budget > 0 else 0.0,
+        popularity,
+        vote_average,
+        vote_count,
+        runtime,
+        int(nested[0][0][0]) if nested[0] else None,  # collection_id
+        line,
+    )
     return MovieRecord(id=movie_id, line=line, raw=fields, row=row, nested=nested)
 
 
@@ -184,59 +186,13 @@ def _merge_duplicates(file: str, by_id: dict[int, list[MovieRecord]]) -> tuple[l
 def build_tables(movies: list[MovieRecord]) -> dict[str, pa.Table]:
     """The movies table (sorted by id) and the unnested entity and link tables."""
     schema = TABLES["movies"]
-    tables = {"movies": pa.table({name: [movie.row[name] for movie in movies] for name in schema.names}, schema=schema)}
+    columns = list(zip(*(movie.row for movie in movies), strict=True)) or [()] * len(schema.names)
+    tables = {"movies": pa.table(dict(zip(schema.names, columns, strict=True)), schema=schema)}
     in_file_order = sorted(movies, key=lambda movie: movie.line)
+    movie_ids = [movie.id for movie in in_file_order]
     for index, spec in enumerate(NESTED):
-        tables.update(_unnest(spec, [(movie.id, movie.nested[index]) for movie in in_file_order]))
+        tables.update(unnest(spec, movie_ids, [movie.nested[index] for movie in in_file_order]))
     return tables
-
-
-def _unnest(spec: Nested, entries: list[tuple[int, list[tuple[str, ...]]]]) -> dict[str, pa.Table]:
-    """The entity table, and the link table, of one nested column; `entries` are in file order."""
-    movie_ids: list[int] = []
-    positions: list[int] = []
-    tokens: list[tuple[str, ...]] = []
-    for movie_id, dicts in entries:
-        movie_ids.extend([movie_id] * len(dicts))
-        positions.extend(range(len(dicts)))
-        tokens.extend(dicts)
-    columns = decode_columns(spec.parser.shape, tokens, (spec.key, "name"))
-    keys, names = columns[spec.key].to_pylist(), columns["name"].to_pylist()
-    first_names: dict[Any, str | None] = {}
-    for key, name in zip(keys, names, strict=True):  # an entity is named as first seen in the file
-        first_names.setdefault(key, name)
-    entity_schema = TABLES[spec.entity_table]
-    sorted_keys = sorted(first_names)
-    result = {
-        spec.entity_table: pa.table(
-            dict(zip(entity_schema.names, (sorted_keys, [first_names[key] for key in sorted_keys]), strict=True)),
-            schema=entity_schema,
-        )
-    }
-    if spec.link_table is not None:
-        result[spec.link_table] = _link_table(spec.link_table, movie_ids, keys, positions)
-    return result
-
-
-def _link_table(name: str, movie_ids: list[int], keys: list[Any], positions: list[int]) -> pa.Table:
-    """One row per (film, entity), at the entity's first position in the film's list; sorted by film."""
-    seen: set[tuple[int, Any]] = set()
-    links = []
-    for movie_id, key, position in zip(movie_ids, keys, positions, strict=True):
-        if (movie_id, key) not in seen:
-            seen.add((movie_id, key))
-            links.append((movie_id, position, key))
-    links.sort()
-    schema = TABLES[name]
-    movie_column, key_column, position_column = schema.names
-    return pa.table(
-        {
-            movie_column: [link[0] for link in links],
-            key_column: [link[2] for link in links],
-            position_column: [link[1] for link in links],
-        },
-        schema=schema,
-    )
 
 
 def csv_line(fields: Sequence[str]) -> str:

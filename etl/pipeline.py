@@ -14,6 +14,7 @@ import pyarrow as pa
 from etl import output
 from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION
 from etl.credits import CreditsResult, clean_credits
+from etl.memory import release_free_lists, return_freed_memory, reusing_freed_blocks
 from etl.movies import Duplicate, MoviesResult, clean_movies
 from etl.raw_csv import RawFile, read_raw_file
 from etl.read_model import read_model
@@ -58,6 +59,7 @@ def run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress
     """Build `out_dir` from the raw files. Raises InputFileError, leaving `out_dir` untouched."""
     # Millions of small tuples and strings, none in a reference cycle: the cyclic garbage collector
     # would only rescan them again and again (about a third of the run time).
+    return_freed_memory()
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -71,6 +73,36 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     started = time.perf_counter()
     output.check_writable(out_dir)  # before reading anything: a bad --out must not cost a whole run
     output.recover_interrupted_replace(out_dir)
+    movies, movies_input, raw_credits = _movies_and_raw_credits(movies_path, credits_path, progress)
+    step = _Step(progress, "cleaning credits")
+    entries, credits = clean_credits(raw_credits, set(movies.ids), movies.rejected_ids)
+    credits_input = _accounted(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
+    del raw_credits  # before the tables are built: the file's cells take more memory than they do
+    tables = {**movies.tables, **entries.tables()}
+    del entries
+    release_free_lists()
+    step.done(f"{tables['cast'].num_rows:,} cast and {tables['crew'].num_rows:,} crew credits")
+
+    step = _Step(progress, "computing recommendations")
+    with reusing_freed_blocks():
+        tables["recommendations"] = recommendations(tables, progress=progress)
+    release_free_lists()
+    recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
+    step = _Step(progress, "computing the service's read model")
+    arrays = read_model(tables)
+    step.done(f"{len(arrays)} arrays")
+
+    step = _Step(progress, f"writing {out_dir}")
+    manifest = _write(out_dir, tables, arrays, movies_input, credits_input, movies, credits)
+    step.done()
+    seconds = time.perf_counter() - started
+    return Summary(out_dir, movies_input.counts, credits_input.counts, seconds, recommendation_seconds, manifest)
+
+
+def _movies_and_raw_credits(
+    movies_path: Path, credits_path: Path, progress: Progress
+) -> tuple[MoviesResult, "_Input", RawFile]:
+    """The movies cleaned, and the credits file read meanwhile."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Reading the large credits file mostly runs in Arrow's threads, beside the movies work.
         credits_future = pool.submit(read_raw_file, credits_path, CREDITS_COLUMNS)
@@ -79,30 +111,31 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
         step.done(f"{raw_movies.rows_read:,} rows")
         step = _Step(progress, "cleaning movies")
         movies = clean_movies(raw_movies)
-        step.done(f"{len(movies.movies):,} movies, {len(movies.rejects):,} rejected")
+        movies_input = _accounted(raw_movies, len(movies.ids), movies.duplicates, movies.rejects)
+        del raw_movies
+        release_free_lists()
+        step.done(f"{len(movies.ids):,} movies, {len(movies.rejects):,} rejected")
         step = _Step(progress, f"reading {credits_path.name}")
         raw_credits = credits_future.result()
         step.done(f"{raw_credits.rows_read:,} rows")
-    step = _Step(progress, "cleaning credits")
-    loaded_ids = {movie.id for movie in movies.movies}
-    credits = clean_credits(raw_credits, loaded_ids, movies.rejected_ids)
-    step.done(f"{credits.tables['cast'].num_rows:,} cast and {credits.tables['crew'].num_rows:,} crew credits")
+    return movies, movies_input, raw_credits
 
-    step = _Step(progress, "computing recommendations")
-    tables = {**movies.tables, **credits.tables}
-    tables["recommendations"] = recommendations(tables, progress=progress)
-    recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
-    step = _Step(progress, "computing the service's read model")
-    arrays = read_model(tables)
-    step.done(f"{len(arrays)} arrays")
 
-    movie_counts = _counts(raw_movies, len(movies.movies), movies.duplicates, movies.rejects)
-    credit_counts = _counts(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
-    step = _Step(progress, f"writing {out_dir}")
-    manifest = _write(out_dir, tables, arrays, raw_movies, raw_credits, movies, credits, movie_counts, credit_counts)
-    step.done()
-    seconds = time.perf_counter() - started
-    return Summary(out_dir, movie_counts, credit_counts, seconds, recommendation_seconds, manifest)
+@dataclass(frozen=True)
+class _Input:
+    """What the manifest says of one raw file."""
+
+    file: str
+    sha256: str
+    size_bytes: int
+    counts: FileCounts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "bytes": self.size_bytes, **self.counts.as_dict()}
+
+
+def _accounted(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: list[Reject]) -> _Input:
+    return _Input(raw.path.name, raw.sha256, raw.size_bytes, _counts(raw, loaded, duplicates, rejects))
 
 
 def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: list[Reject]) -> FileCounts:
@@ -122,17 +155,17 @@ def _write(
     out_dir: Path,
     tables: dict[str, pa.Table],
     arrays: dict[str, np.ndarray],
-    raw_movies: RawFile,
-    raw_credits: RawFile,
+    movies_input: _Input,
+    credits_input: _Input,
     movies: MoviesResult,
     credits: CreditsResult,
-    movie_counts: FileCounts,
-    credit_counts: FileCounts,
 ) -> dict[str, Any]:
+    """Write everything to a staging directory, then move it into place. Each array and table is
+    let go (popped from `arrays` and `tables`) once written."""
     staged = output.staging_directory(out_dir)
     try:
-        written = {name: output.write_table(staged, name, tables[name]) for name in TABLES}
-        written_arrays = {name: output.write_array(staged, name, array) for name, array in arrays.items()}
+        written_arrays = {name: output.write_array(staged, name, arrays.pop(name)) for name in list(arrays)}
+        written = {name: output.write_table(staged, name, tables.pop(name)) for name in TABLES}
         rejects = output.write_csv(
             staged,
             REJECTS_FILE,
@@ -150,10 +183,7 @@ def _write(
         )
         manifest = {
             "schema_version": SCHEMA_VERSION,
-            "inputs": {
-                "movies": _input_entry(raw_movies, movie_counts),
-                "credits": _input_entry(raw_credits, credit_counts),
-            },
+            "inputs": {"movies": movies_input.as_dict(), "credits": credits_input.as_dict()},
             "tables": written,
             "arrays": written_arrays,
             "rejects": rejects,
@@ -165,10 +195,6 @@ def _write(
         output.discard(staged)
         raise
     return manifest
-
-
-def _input_entry(raw: RawFile, counts: FileCounts) -> dict[str, Any]:
-    return {"file": raw.path.name, "sha256": raw.sha256, "bytes": raw.size_bytes, **counts.as_dict()}
 
 
 class _Step:

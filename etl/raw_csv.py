@@ -2,10 +2,15 @@
 strings, with a line number for every record.
 
 Two readers give the same records:
-- a fast one (pyarrow, multithreaded) for large, clean files whose cells hold no line breaks;
+- a fast one (pyarrow, multithreaded) for large, clean files whose cells hold no line breaks; it
+  streams the file, so the file's bytes are never all in memory;
 - a careful one (the csv module) used whenever the fast one cannot vouch for the result. It
   numbers records by their first line, repairs records split by a bare carriage return inside an
-  unquoted field, and sets aside records it cannot read, with the reason.
+  unquoted field, and sets aside records it cannot read, with the reason. Bad files (not UTF-8,
+  truncated, a damaged .gz...) are always found and reported by this one.
+
+Either way the records end up in an Arrow table of strings: far smaller than Python strings, and
+handed to the cleaning steps a slice at a time.
 
 Line numbers count lines ended by "\\n"; the header is line 1.
 """
@@ -20,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
+from typing import IO
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -32,6 +38,8 @@ csv.field_size_limit(sys.maxsize)
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BLOCK_BYTES = 16 << 20  # what the fast reader parses at a time; a record must fit in one
+SLICE_ROWS = 2048  # records handed to the cleaning steps as Python strings at a time
 
 
 @dataclass
@@ -41,7 +49,9 @@ class RawFile:
     path: Path
     sha256: str  # of the uncompressed bytes, so a file and its .gz give the same
     size_bytes: int
-    columns: dict[str, list[str]]
+    # A column of strings per expected column, a row per record: an Arrow table from the fast reader
+    # (far smaller than Python strings), lists of Python strings from the careful one.
+    cells: pa.Table | dict[str, list[str]]
     lines: list[int]
     repaired: set[int] = field(default_factory=set)  # indexes of records joined from CR-split pieces
     malformed: list[Reject] = field(default_factory=list)
@@ -56,26 +66,49 @@ class RawFile:
         """Every record found: well formed ones plus those set aside as malformed."""
         return len(self.lines) + len(self.malformed)
 
+    @property
+    def columns(self) -> dict[str, list[str]]:
+        """Every cell as a Python string, column by column (for small files and tools)."""
+        if isinstance(self.cells, dict):
+            return self.cells
+        return {name: self.cells.column(name).to_pylist() for name in self.cells.column_names}
+
+    def slices(self, rows: int = SLICE_ROWS) -> Iterator[tuple[int, list[list[str]]]]:
+        """(index of the first record, its columns as lists of strings), `rows` records at a time."""
+        for first in range(0, self.record_count, rows):
+            if isinstance(self.cells, dict):
+                yield first, [column[first : first + rows] for column in self.cells.values()]
+            else:
+                yield first, [column.to_pylist() for column in self.cells.slice(first, rows).columns]
+
+    def cell(self, column: str, index: int) -> str:
+        if isinstance(self.cells, dict):
+            return self.cells[column][index]
+        return self.cells.column(column)[index].as_py()
+
 
 def read_raw_file(path: Path, expected_columns: Sequence[str]) -> RawFile:
     """Read `path`, check its header is exactly `expected_columns`, and return its records."""
+    _check_path(path)
+    fast = _read_fast(path, expected_columns)
+    if fast is not None:
+        return fast
     data = _read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     _check_header(path, data, expected_columns)
-    columns_lines = _read_fast(data, expected_columns)
-    if columns_lines is not None:
-        columns, lines = columns_lines
-        return RawFile(path, digest, len(data), columns, lines, reader="fast")
     return _read_careful(path, digest, data, expected_columns)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _check_path(path: Path) -> None:
     if not path.exists():
         raise InputFileError(path, "file not found")
     if not path.is_file():
         raise InputFileError(path, "not a regular file")
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -113,10 +146,16 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
+def _header(data: bytes) -> list[str] | None:
+    """The column names on the first line, or None when that line is not UTF-8."""
+    try:
+        return _columns_of(_first_line(data).decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+
+
 def _check_header(path: Path, data: bytes, expected: Sequence[str]) -> None:
-    end = data.find(b"\n")
-    first_line = _decode(path, data[: end if end >= 0 else len(data)]).rstrip("\r")
-    header = next(csv.reader([first_line]), [])
+    header = _columns_of(_decode(path, _first_line(data)))
     if header == list(expected):
         return
     missing = [name for name in expected if name not in header]
@@ -132,35 +171,101 @@ def _check_header(path: Path, data: bytes, expected: Sequence[str]) -> None:
     raise InputFileError(path, "bad header: " + "; ".join(problems) + f". Expected: {','.join(expected)}", line=1)
 
 
-def _read_fast(data: bytes, expected: Sequence[str]) -> tuple[dict[str, list[str]], list[int]] | None:
-    """All columns as strings, or None when only the careful reader can vouch for the result."""
+def _first_line(data: bytes) -> bytes:
+    end = data.find(b"\n")
+    return data[: end if end >= 0 else len(data)]
+
+
+def _columns_of(line: str) -> list[str]:
+    return next(csv.reader([line.rstrip("\r")]), [])
+
+
+def _read_fast(path: Path, expected: Sequence[str]) -> RawFile | None:
+    """The file read by pyarrow as it streams by, or None when only the careful reader can vouch
+    for the result (or tell what is wrong with the file)."""
     try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(block_size=16 << 20),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(expected, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        with _open(path) as stream:
+            source = _HashingReader(stream)
+            head = source.head()
+            if not head.strip() or head.startswith(_UTF16_BOMS) or _header(head) != list(expected):
+                return None
+            reader = pacsv.open_csv(
+                source,
+                read_options=pacsv.ReadOptions(block_size=_BLOCK_BYTES),
+                parse_options=pacsv.ParseOptions(newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(expected, pa.string()),
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            if reader.schema.names != list(expected):
+                return None
+            batches = []
+            for batch in reader:
+                if any(pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py() for column in batch.columns):
+                    return None  # records spanning lines: let the careful reader number them
+                batches.append(batch)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, EOFError, zlib.error):
         return None
-    if table.column_names != list(expected):
-        return None
-    for column in table.columns:
-        if pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py():
-            return None  # records spanning lines: let the careful reader number them
-    columns = {name: table.column(name).to_pylist() for name in expected}
-    return columns, list(range(2, table.num_rows + 2))
+    table = pa.Table.from_batches(batches, reader.schema)
+    lines = list(range(2, table.num_rows + 2))
+    return RawFile(path, source.sha256(), source.size_bytes, table, lines, reader="fast")
+
+
+def _open(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+
+
+class _HashingReader(io.RawIOBase):
+    """A stream's bytes, a UTF-8 byte order mark left out, hashed and counted as they are read."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._digest = hashlib.sha256()
+        self._pending = b""
+        self.size_bytes = 0
+
+    def head(self) -> bytes:
+        """The first line (with its line end), without a byte order mark; still to be read."""
+        while b"\n" not in self._pending:
+            chunk = self._read_raw(1 << 16)
+            if not chunk:
+                break
+            self._pending += chunk
+        if self._pending.startswith(_UTF8_BOM):
+            self._pending = self._pending[len(_UTF8_BOM) :]
+            self.size_bytes -= len(_UTF8_BOM)
+        return self._pending[: self._pending.find(b"\n") + 1 or len(self._pending)]
+
+    def sha256(self) -> str:
+        return self._digest.hexdigest()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._pending:
+            taken = self._pending[: len(buffer)]
+            self._pending = self._pending[len(taken) :]
+        else:
+            taken = self._read_raw(len(buffer))
+        buffer[: len(taken)] = taken
+        return len(taken)
+
+    def _read_raw(self, size: int) -> bytes:
+        chunk = self._stream.read(size)
+        self._digest.update(chunk)
+        self.size_bytes += len(chunk)
+        return chunk
 
 
 class _Lines:
-    """The lines of a text (ending at \\n, \\r\\n or a bare \\r), remembering the ones consumed."""
+    """The lines of UTF-8 bytes (ending at \\n, \\r\\n or a bare \\r), decoded a chunk at a time
+    (the whole text at once would take up to four bytes a character), remembering the ones consumed."""
 
-    def __init__(self, text: str) -> None:
-        self._source = io.StringIO(text, newline="")
+    def __init__(self, data: bytes) -> None:
+        self._source = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="")
         self.newlines = 0
         self.consumed: list[str] = []
         self.exhausted = False
@@ -192,24 +297,25 @@ class _Piece:
 
 
 def _read_careful(path: Path, digest: str, data: bytes, expected: Sequence[str]) -> RawFile:
-    text = _decode(path, data)
     width = len(expected)
-    result = RawFile(path, digest, len(data), {name: [] for name in expected}, [])
-    column_lists = [result.columns[name] for name in expected]
+    column_lists: list[list[str]] = [[] for _ in expected]
+    lines: list[int] = []
+    repaired_records: set[int] = set()
+    malformed: list[Reject] = []
 
     def accept(line: int, fields: list[str], repaired: bool) -> None:
         if repaired:
-            result.repaired.add(len(result.lines))
-        result.lines.append(line)
+            repaired_records.add(len(lines))
+        lines.append(line)
         for values, value in zip(column_lists, fields, strict=True):
             values.append(value)
 
     def set_aside(piece: _Piece, reason: str) -> None:
-        result.malformed.append(Reject(path.name, piece.line, reason, piece.raw))
+        malformed.append(Reject(path.name, piece.line, reason, piece.raw))
 
     pending: list[_Piece] = []  # pieces of a record split by bare carriage returns
     last_short: _Piece | None = None
-    for piece in _pieces(path, text):
+    for piece in _checked_pieces(path, data):
         last_short = None
         if pending:
             joined = _join([*pending, piece])
@@ -241,7 +347,8 @@ def _read_careful(path: Path, digest: str, data: bytes, expected: Sequence[str])
     if last_short is not None:
         reason = _short_reason(len(last_short.fields), width, split_by_cr=False)
         raise InputFileError(path, f"truncated last line: {reason} (was the file cut off?)", last_short.line)
-    return result
+    cells = dict(zip(expected, column_lists, strict=True))
+    return RawFile(path, digest, len(data), cells, lines, repaired_records, malformed)
 
 
 def _short_reason(found: int, width: int, split_by_cr: bool) -> str:
@@ -262,9 +369,17 @@ def _join(pieces: list[_Piece]) -> _Piece:
     return _Piece(pieces[0].line, fields, "".join(piece.raw for piece in pieces))
 
 
-def _pieces(path: Path, text: str) -> Iterator[_Piece]:
+def _checked_pieces(path: Path, data: bytes) -> Iterator[_Piece]:
+    try:
+        yield from _pieces(path, data)
+    except UnicodeDecodeError:
+        _decode(path, data)  # raises, naming the line and the column
+        raise
+
+
+def _pieces(path: Path, data: bytes) -> Iterator[_Piece]:
     """Records after the header, as the csv module reads them (a bare CR ends a record)."""
-    lines = _Lines(text)
+    lines = _Lines(data)
     reader = csv.reader(lines, strict=True)
     next(reader, None)  # the header, already checked
     lines.take()

@@ -12,9 +12,9 @@ A film's similarity to another is a weighted average of per-feature cosine simil
 | original language                |   0.10 | same language: 1                                   |
 
 A film missing a feature (no overview, no credits) simply gets 0 for it, so it still has
-neighbours through the others. Scores are in [0, 1]. The full N x N matrix is never built: rows are
-scored in blocks, each block keeping only its top k. Ties are broken by the lower film id, so the
-result is deterministic. Words shared by more than 2 % of films carry little about a film and
+neighbours through the others. Scores are in [0, 1]. Not every pair of films is scored, yet the
+answer is the one scoring every pair would give (etl.neighbours). Ties are broken by the lower film
+id, so the result is deterministic. Words shared by more than 2 % of films carry little about a film and
 would make the text products dense; they are left out.
 """
 
@@ -28,11 +28,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM, SIMILARITY_WEIGHTS, TOP_CAST
-from etl.runs import positions_in_runs
+from etl.neighbours import BLOCK_ROWS as BLOCK_ROWS
+from etl.neighbours import top_neighbours
 from etl.tables import TABLES
 
 TOP_K = RECOMMENDATIONS_PER_FILM
-BLOCK_ROWS = 256
 WEIGHTS = SIMILARITY_WEIGHTS  # shared with the service, which explains scores by feature
 _TIE_BREAK = 1e-12  # per rank of film id: far below the score's rounding, above float64 resolution
 _DECIMALS = 6
@@ -57,58 +57,29 @@ def recommendations(
         _block(weights["genres"], _multi_hot(tables["movie_genres"], "genre_id", row_of, count)).toarray(),
         _block(weights["language"], _one_hot(movies.column("original_language").to_pylist())).toarray(),
     ])  # fmt: skip
-    sparse = sp.hstack([
-        _block(weights["text"], _text(movies)),
-        _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
-        _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
-        _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
-    ]).tocsr()  # fmt: skip
-    sparse_t = sparse.T.tocsr()
-    dense_t = np.ascontiguousarray(dense.T)
     tie_break = np.argsort(np.argsort(ids, kind="stable"), kind="stable") * _TIE_BREAK
-    total = sum(weights.values())
-    k = min(top_k, count - 1)
 
-    sources, neighbours, scores = [], [], []
-    for start in range(0, count, BLOCK_ROWS):
-        stop = min(start + BLOCK_ROWS, count)
-        block = dense[start:stop] @ dense_t
-        products = (sparse[start:stop] @ sparse_t).tocoo()
-        block[products.row, products.col] += products.data
-        block /= total
-        block -= tie_break  # equal scores: the lower id ranks first
-        block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # never a film's own neighbour
-        best = np.argpartition(block, -k, axis=1)[:, -k:]
-        best_scores = np.take_along_axis(block, best, axis=1)
-        order = np.argsort(-best_scores, axis=1, kind="stable")
-        best = np.take_along_axis(best, order, axis=1)
-        best_scores = np.take_along_axis(best_scores, order, axis=1) + tie_break[best]
-        sources.append(np.repeat(np.arange(start, stop), k))
-        neighbours.append(best.ravel())
-        scores.append(best_scores.ravel())
-        if (start // BLOCK_ROWS) % 20 == 0:
-            progress(f"recommendations: {stop:,} of {count:,} films")
-    source = np.concatenate(sources)
-    neighbour = np.concatenate(neighbours)
-    score = np.round(np.concatenate(scores), _DECIMALS)
+    def sparse() -> sp.csr_matrix:
+        return sp.hstack([
+            _block(weights["text"], _text(movies)),
+            _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
+            _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
+            _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
+        ]).tocsr()  # fmt: skip
+
+    found = top_neighbours(dense, sparse, tie_break, sum(weights.values()), min(top_k, count - 1), progress)
+    score = np.round(found.keys + tie_break[found.rows], _DECIMALS)
     keep = score > 0  # a film sharing nothing with another is not like it
-    rank = np.tile(np.arange(k, dtype=np.int32), count)
-    table = pa.table(
+    movie_rows = np.nonzero(keep)[0]
+    return pa.table(
         {
-            "movie_id": ids[source[keep]],
-            "rank": rank[keep],
-            "similar_id": ids[neighbour[keep]],
+            "movie_id": ids[movie_rows],
+            "rank": (np.cumsum(keep, axis=1, dtype=np.int32) - 1)[keep],  # 0, 1, 2... per film after dropping
+            "similar_id": ids[found.rows[keep]],
             "score": score[keep],
         },
         schema=TABLES["recommendations"],
     )
-    return _renumber_ranks(table)
-
-
-def _renumber_ranks(table: pa.Table) -> pa.Table:
-    """Ranks 0, 1, 2... per film after dropping zero scores (which only ever come last)."""
-    ranks = positions_in_runs(table.column("movie_id").to_numpy())
-    return table.set_column(1, TABLES["recommendations"].field("rank"), pa.array(ranks.astype(np.int32)))
 
 
 def _block(weight: float, matrix: sp.spmatrix) -> sp.csr_matrix:

@@ -1,6 +1,8 @@
 """Reading raw files: the CR-split repair, rows set aside with reasons, and bad input files."""
 
 import csv
+import gzip
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,28 @@ def test_fast_and_careful_readers_agree(sample):
     assert fast.reader == "fast"
     careful = raw_csv._read_careful(sample.credits, fast.sha256, uncompressed(sample.credits), CREDITS_COLUMNS)
     assert (careful.columns, careful.lines) == (fast.columns, fast.lines)
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_the_streaming_reader_hashes_and_counts_every_byte(tmp_path, sample, compressed):
+    data = b"\xef\xbb\xbf" + uncompressed(sample.credits)  # a byte order mark too
+    path = tmp_path / ("credits.csv.gz" if compressed else "credits.csv")
+    path.write_bytes(gzip.compress(data) if compressed else data)
+    raw = read_raw_file(path, CREDITS_COLUMNS)
+    assert raw.reader == "fast"
+    assert raw.sha256 == hashlib.sha256(data).hexdigest()
+    assert raw.size_bytes == len(data) - 3
+    assert raw.columns == read_raw_file(sample.credits, CREDITS_COLUMNS).columns
+
+
+def test_records_come_in_slices_of_python_strings(tmp_path):
+    path = movies_file(tmp_path, *(csv_line(movie(id=movie_id)) for movie_id in range(1, 8)))
+    raw = read_raw_file(path, MOVIES_COLUMNS)
+    slices = list(raw.slices(rows=3))
+    assert [first for first, _ in slices] == [0, 3, 6]
+    ids = [cell for _, columns in slices for cell in columns[MOVIES_COLUMNS.index("id")]]
+    assert ids == [str(movie_id) for movie_id in range(1, 8)]
+    assert raw.cell("id", 4) == "5"
 
 
 def test_missing_final_newline_is_fine(tmp_path):

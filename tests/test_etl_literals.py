@@ -64,3 +64,22 @@ def test_crew_with_escapes():
     entry = {"credit_id": "a", "department": "Art", "gender": 1, "id": 3, "job": "Art Direction",
              "name": "Kenneth C. Mantlo \t.", "profile_path": None}  # fmt: skip
     assert ShapeParser(CREW).parse_list(repr([entry])) == [tuple(entry.values())]
+
+
+genre_entries = st.fixed_dictionaries({"id": ints, "name": names})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(genre_entries, st.booleans()), max_size=6), st.sampled_from(["", "]", ", 5]", " + [1]"]))
+def test_cells_falling_back_after_usual_entries_parse_like_literal_eval(entries, ending):
+    """Usual entries first, then one in another key order: read as literal_eval reads the whole cell."""
+    items = [repr(entry) if usual else repr(dict(reversed(entry.items()))) for entry, usual in entries]
+    cell = "[" + ", ".join(items) + ending
+    parser = ShapeParser(GENRE)
+    try:
+        expected = [(entry["id"], entry["name"]) for entry in ast.literal_eval(cell)]
+    except (ValueError, SyntaxError, TypeError):
+        with pytest.raises(LiteralError):
+            parser.parse_list(cell)
+        return
+    assert parser.parse_list(cell) == expected

@@ -146,6 +146,31 @@ def test_nested_columns_are_unnested(tmp_path):
     assert rows(out, "languages") == [{"code": "fr", "name": "Français"}]
 
 
+def test_entities_named_as_first_seen_and_linked_once_at_their_first_position(tmp_path):
+    countries = "[{{'iso_3166_1': '{}', 'name': '{}'}}, {{'iso_3166_1': '{}', 'name': '{}'}}, {{'iso_3166_1': '{}', 'name': '{}'}}]"
+    out = build(
+        tmp_path,
+        [  # in file order: film 9 first, then film 2
+            movie(id=9, production_countries=countries.format("US", "USA", "FR", "France", "US", "America")),
+            movie(id=2, production_countries=countries.format("ES", "Spain", "US", "United States", "DE", "Germany")),
+        ],
+        [],
+    )
+    assert rows(out, "countries") == [
+        {"code": "DE", "name": "Germany"},
+        {"code": "ES", "name": "Spain"},
+        {"code": "FR", "name": "France"},
+        {"code": "US", "name": "USA"},
+    ]
+    assert [(row["movie_id"], row["country_code"], row["position"]) for row in rows(out, "movie_countries")] == [
+        (2, "ES", 0),
+        (2, "US", 1),
+        (2, "DE", 2),
+        (9, "US", 0),
+        (9, "FR", 1),
+    ]
+
+
 def test_credits_rows_are_accounted_for(tmp_path):
     out = build(
         tmp_path,
