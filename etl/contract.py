@@ -243,7 +243,11 @@ def words(text: str) -> list[str]:
     """The words titles and names are searched by: normalized, split at anything but letters and
     digits, an apostrophe joining ("Schindler's List" -> schindlers, list) except after a word's first
     letter, where it splits an elision ("L'Été" -> l, ete)."""
-    key = normalize(text)
+    return key_words(normalize(text))
+
+
+def key_words(key: str) -> list[str]:
+    """`words` of a text already normalized."""
     if _APOSTROPHE.search(key):
         key = _APOSTROPHE.sub("", _ELISION.sub(r"\1 ", key))
     return _WORD.findall(key)

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 
 from etl import output
-from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION
+from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION, SIMILARITY_WEIGHTS
 from etl.credits import CreditsResult, clean_credits
 from etl.memory import release_free_lists, return_freed_memory, reusing_freed_blocks
 from etl.movies import Duplicate, MoviesResult, clean_movies
@@ -21,6 +20,7 @@ from etl.read_model import read_model
 from etl.recommend import recommendations
 from etl.rejects import Reject
 from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, TABLES
+from etl.text_features import TextFeatures
 
 Progress = Callable[[str], None]
 
@@ -53,6 +53,7 @@ class Summary:
     seconds: float
     recommendation_seconds: float
     manifest: dict[str, Any]
+    text_process_mb: float = 0.0  # memory of its own the process making the text features grew to
 
 
 def run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress = lambda _: None) -> Summary:
@@ -74,29 +75,49 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     output.check_writable(out_dir)  # before reading anything: a bad --out must not cost a whole run
     output.recover_interrupted_replace(out_dir)
     movies, movies_input, raw_credits = _movies_and_raw_credits(movies_path, credits_path, progress)
-    step = _Step(progress, "cleaning credits")
-    entries, credits = clean_credits(raw_credits, set(movies.ids), movies.rejected_ids)
-    credits_input = _accounted(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
-    del raw_credits  # before the tables are built: the file's cells take more memory than they do
-    tables = {**movies.tables, **entries.tables()}
-    del entries
-    release_free_lists()
-    step.done(f"{tables['cast'].num_rows:,} cast and {tables['crew'].num_rows:,} crew credits")
+    with TextFeatures.start(movies.tables["movies"], SIMILARITY_WEIGHTS["text"]) as text:  # beside the credits
+        step = _Step(progress, "cleaning credits")
+        entries, credits = clean_credits(raw_credits, set(movies.ids), movies.rejected_ids)
+        credits_input = _accounted(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
+        del raw_credits  # before the tables are built: the file's cells take more memory than they do
+        tables = {**movies.tables, **entries.tables()}
+        del entries
+        release_free_lists()
+        step.done(f"{tables['cast'].num_rows:,} cast and {tables['crew'].num_rows:,} crew credits")
 
-    step = _Step(progress, "computing recommendations")
-    with reusing_freed_blocks():
-        tables["recommendations"] = recommendations(tables, progress=progress)
-    release_free_lists()
-    recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
-    step = _Step(progress, "computing the service's read model")
-    arrays = read_model(tables)
-    step.done(f"{len(arrays)} arrays")
-
-    step = _Step(progress, f"writing {out_dir}")
-    manifest = _write(out_dir, tables, arrays, movies_input, credits_input, movies, credits)
+        step = _Step(progress, "computing recommendations")
+        with reusing_freed_blocks():
+            tables["recommendations"] = recommendations(tables, progress=progress, text=text.result)
+        release_free_lists()
+        recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
+    staged = output.staging_directory(out_dir)
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # Arrow compresses and writes the tables without the GIL, while the read model is computed.
+            tables_written = pool.submit(_write_tables, staged, dict(tables))
+            step = _Step(progress, "computing the service's read model")
+            arrays = read_model(tables)
+            step.done(f"{len(arrays)} arrays")
+            step = _Step(progress, f"writing {out_dir}")
+            written_arrays = {name: output.write_array(staged, name, arrays.pop(name)) for name in list(arrays)}
+            written_tables = tables_written.result()
+        del tables
+        manifest = _finish(staged, written_tables, written_arrays, movies_input, credits_input, movies, credits)
+        output.replace_directory(staged, out_dir)
+    except BaseException:
+        output.discard(staged)
+        raise
     step.done()
     seconds = time.perf_counter() - started
-    return Summary(out_dir, movies_input.counts, credits_input.counts, seconds, recommendation_seconds, manifest)
+    return Summary(
+        out_dir,
+        movies_input.counts,
+        credits_input.counts,
+        seconds,
+        recommendation_seconds,
+        manifest,
+        text.child_peak_mb,
+    )
 
 
 def _movies_and_raw_credits(
@@ -151,49 +172,45 @@ def _counts(raw: RawFile, loaded: int, duplicates: list[Duplicate], rejects: lis
     return counts
 
 
-def _write(
-    out_dir: Path,
-    tables: dict[str, pa.Table],
-    arrays: dict[str, np.ndarray],
+def _write_tables(staged: Path, tables: dict[str, pa.Table]) -> dict[str, Any]:
+    """Write every table, letting each go (popped from `tables`) once written."""
+    return {name: output.write_table(staged, name, tables.pop(name)) for name in TABLES}
+
+
+def _finish(
+    staged: Path,
+    written_tables: dict[str, Any],
+    written_arrays: dict[str, Any],
     movies_input: _Input,
     credits_input: _Input,
     movies: MoviesResult,
     credits: CreditsResult,
 ) -> dict[str, Any]:
-    """Write everything to a staging directory, then move it into place. Each array and table is
-    let go (popped from `arrays` and `tables`) once written."""
-    staged = output.staging_directory(out_dir)
-    try:
-        written_arrays = {name: output.write_array(staged, name, arrays.pop(name)) for name in list(arrays)}
-        written = {name: output.write_table(staged, name, tables.pop(name)) for name in TABLES}
-        rejects = output.write_csv(
-            staged,
-            REJECTS_FILE,
-            ("file", "line", "reason", "raw"),
-            ((r.file, r.line, r.reason, r.raw) for r in [*movies.rejects, *credits.rejects]),
-        )
-        duplicates = output.write_csv(
-            staged,
-            DUPLICATES_FILE,
-            ("file", "line", "id", "kept_line", "differing_columns"),
-            (
-                (d.file, d.line, d.id, d.kept_line, " ".join(d.differing_columns))
-                for d in [*movies.duplicates, *credits.duplicates]
-            ),
-        )
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "inputs": {"movies": movies_input.as_dict(), "credits": credits_input.as_dict()},
-            "tables": written,
-            "arrays": written_arrays,
-            "rejects": rejects,
-            "duplicates": duplicates,
-        }
-        output.write_manifest(staged, manifest)
-        output.replace_directory(staged, out_dir)
-    except BaseException:
-        output.discard(staged)
-        raise
+    """Write the rejects, the duplicates and the manifest beside the tables and arrays."""
+    rejects = output.write_csv(
+        staged,
+        REJECTS_FILE,
+        ("file", "line", "reason", "raw"),
+        ((r.file, r.line, r.reason, r.raw) for r in [*movies.rejects, *credits.rejects]),
+    )
+    duplicates = output.write_csv(
+        staged,
+        DUPLICATES_FILE,
+        ("file", "line", "id", "kept_line", "differing_columns"),
+        (
+            (d.file, d.line, d.id, d.kept_line, " ".join(d.differing_columns))
+            for d in [*movies.duplicates, *credits.duplicates]
+        ),
+    )
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "inputs": {"movies": movies_input.as_dict(), "credits": credits_input.as_dict()},
+        "tables": written_tables,
+        "arrays": written_arrays,
+        "rejects": rejects,
+        "duplicates": duplicates,
+    }
+    output.write_manifest(staged, manifest)
     return manifest
 
 

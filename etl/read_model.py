@@ -25,16 +25,17 @@ def read_model(tables: dict[str, pa.Table]) -> Arrays:
     movies = _Movies(tables["movies"])
     people = tables["people"]
     person_ids = people.column("id").to_numpy()
+    name_keys = _keys(people.column("name").to_pylist())
     arrays = {
         **movies.arrays(),
         **_entities(tables, movies),
         "person.id": person_ids,
         **_text("person.name", people.column("name")),
         "person.gender": people.column("gender").to_numpy(),
-        **_credits(tables["cast"], tables["crew"], movies, person_ids, people.column("name").to_pylist()),
+        **_credits(tables["cast"], tables["crew"], movies, person_ids, name_keys),
         **_recommendations(tables["recommendations"], movies),
     }
-    arrays.update(_discovery(tables, movies, arrays))
+    arrays.update(_discovery(tables, movies, arrays, name_keys))
     return _checked(arrays)
 
 
@@ -50,6 +51,7 @@ class _Movies:
         self.returns = table.column("return").to_numpy()
         self.popularity = table.column("popularity").fill_null(float("nan")).to_numpy()
         self.vote_counts = table.column("vote_count").fill_null(-1).to_numpy()
+        self.title_keys = _keys(table.column("title").to_pylist())
 
     def rows_of(self, ids: pa.ChunkedArray) -> np.ndarray:
         return _rows_of(self.ids, ids.to_numpy(), "film")
@@ -63,7 +65,7 @@ class _Movies:
         months = (self.release_days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) % 12) + 1
         weekdays = (self.release_days + 3) % 7  # 1970-01-01 was a Thursday; Monday is 0
         relevance = np.lexsort((self.ids, -np.nan_to_num(self.popularity, nan=-1.0), -self.vote_counts))
-        titles = column("title").to_pylist()
+        keys = self.title_keys
         return {
             "movie.id": self.ids,
             **_text("movie.title", column("title")),
@@ -83,7 +85,7 @@ class _Movies:
             "movie.collection_id": column("collection_id").fill_null(-1).to_numpy(),
             "releases.per_month": np.bincount(months, minlength=13),
             "releases.per_weekday": np.bincount(weekdays, minlength=7),
-            **_lookup("title_lookup", ((titles[row], row) for row in relevance.tolist() if titles[row])),
+            **_lookup("title_lookup", ((keys[row], row) for row in relevance.tolist() if keys[row] is not None)),
         }
 
 
@@ -134,13 +136,13 @@ def _collection_movies(collection_ids: np.ndarray, movies: _Movies) -> Arrays:
 
 
 def _credits(
-    cast: pa.Table, crew: pa.Table, movies: _Movies, person_ids: np.ndarray, names: list[str | None]
+    cast: pa.Table, crew: pa.Table, movies: _Movies, person_ids: np.ndarray, name_keys: list[str | None]
 ) -> Arrays:
     cast_movies, crew_movies = movies.rows_of(cast.column("movie_id")), movies.rows_of(crew.column("movie_id"))
     cast_people = _rows_of(person_ids, cast.column("person_id").to_numpy(), "person")
     crew_people = _rows_of(person_ids, crew.column("person_id").to_numpy(), "person")
     directing = pc.fill_null(pc.equal(crew.column("job"), DIRECTOR_JOB), False).to_numpy(zero_copy_only=False)
-    success = _Success(movies, person_ids, names)
+    success = _Success(movies, person_ids, name_keys)
     everyone = len(person_ids)
     return {
         "cast.movie": cast_movies.astype(np.int32),
@@ -164,10 +166,10 @@ def _credits(
 class _Success:
     """Return on investment per person over the distinct films of a role, and the lookup of its people."""
 
-    def __init__(self, movies: _Movies, person_ids: np.ndarray, names: list[str | None]) -> None:
+    def __init__(self, movies: _Movies, person_ids: np.ndarray, name_keys: list[str | None]) -> None:
         self._movies = movies
         self._person_ids = person_ids
-        self._names = names
+        self._name_keys = name_keys
 
     def arrays(self, role: str, lookup: str, person_rows: np.ndarray, movie_rows: np.ndarray) -> Arrays:
         count, everyone = self._movies.count, len(self._person_ids)
@@ -177,14 +179,14 @@ class _Success:
         film_count = np.bincount(people, minlength=everyone)
         ranked = np.flatnonzero(film_count > 0)
         ranked = ranked[np.lexsort((self._person_ids[ranked], -film_count[ranked]))]
-        names = self._names
+        keys = self._name_keys
         return {
             f"{role}.film_count": film_count,
             f"{role}.total_return": np.bincount(people, weights=self._movies.returns[films], minlength=everyone).astype(
                 np.float64
             ),  # bincount gives integers when no one has a film
             **_groups(f"{role}.films", people, everyone, self._movies.chronological(films), values=films),
-            **_lookup(lookup, ((names[row], row) for row in ranked.tolist() if names[row])),
+            **_lookup(lookup, ((keys[row], row) for row in ranked.tolist() if keys[row] is not None)),
         }
 
 
@@ -198,7 +200,7 @@ def _recommendations(table: pa.Table, movies: _Movies) -> Arrays:
     }
 
 
-def _discovery(tables: dict[str, pa.Table], movies: _Movies, arrays: Arrays) -> Arrays:
+def _discovery(tables: dict[str, pa.Table], movies: _Movies, arrays: Arrays, name_keys: list[str | None]) -> Arrays:
     """The search indexes, the listing orders, and each genre's films (from the other arrays)."""
     by_popularity = search_index.popularity_order(movies.ids, movies.popularity)
     people = tables["people"]
@@ -206,9 +208,9 @@ def _discovery(tables: dict[str, pa.Table], movies: _Movies, arrays: Arrays) -> 
     by_credits = np.lexsort((people.column("id").to_numpy(), -credits))
     genre_films = np.repeat(np.arange(movies.count), np.diff(arrays["movie.genres.offsets"]))
     return {
-        **_word_arrays("title_words", search_index.word_index(movies.table.column("title").to_pylist(), by_popularity)),
-        **_word_arrays("name_words", search_index.word_index(people.column("name").to_pylist(), by_credits)),
-        **search_index.movie_orders(movies.table, by_popularity),
+        **_word_arrays("title_words", search_index.word_index(movies.title_keys, by_popularity)),
+        **_word_arrays("name_words", search_index.word_index(name_keys, by_credits)),
+        **search_index.movie_orders(movies.table, movies.title_keys, by_popularity),
         "movie.popularity_rank": search_index.ranks(by_popularity),
         **_groups("genre.movies", arrays["movie.genres.items"], len(arrays["genre.id"]), values=genre_films),
     }
@@ -223,11 +225,16 @@ def _word_arrays(name: str, index: search_index.WordIndex) -> Arrays:
     }
 
 
+def _keys(texts: list[str | None]) -> list[str | None]:
+    """Each text's normalized key (None for no text), made once for the lookups, words and orders."""
+    return [normalize(text) if text else None for text in texts]
+
+
 def _lookup(name: str, entries: Iterable[tuple[str, int]]) -> Arrays:
-    """Rows by normalized key, from (text, row) pairs in order of relevance."""
+    """Rows by normalized key, from (key, row) pairs in order of relevance."""
     rows_by_key: dict[str, list[int]] = {}
-    for text, row in entries:
-        rows_by_key.setdefault(normalize(text), []).append(row)
+    for key, row in entries:
+        rows_by_key.setdefault(key, []).append(row)
     keys = list(rows_by_key)
     hashes = np.array([key_hash(key) for key in keys], dtype=np.uint64)
     by_hash = np.argsort(hashes, kind="stable")

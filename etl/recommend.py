@@ -24,13 +24,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM, SIMILARITY_WEIGHTS, TOP_CAST
 from etl.neighbours import BLOCK_ROWS as BLOCK_ROWS
 from etl.neighbours import top_neighbours
 from etl.tables import TABLES
+from etl.text_features import film_texts, text_matrix
 
 TOP_K = RECOMMENDATIONS_PER_FILM
 WEIGHTS = SIMILARITY_WEIGHTS  # shared with the service, which explains scores by feature
@@ -45,8 +44,12 @@ def recommendations(
     top_k: int = TOP_K,
     weights: dict[str, float] = WEIGHTS,
     progress: Progress = lambda _: None,
+    text: Callable[[], sp.csr_matrix] | None = None,
 ) -> pa.Table:
-    """The `recommendations` table: for each film, its top_k neighbours by descending score."""
+    """The `recommendations` table: for each film, its top_k neighbours by descending score.
+
+    `text()` gives the text features (`etl.text_features`, weighted by weights["text"]) when they
+    are being made elsewhere; without it they are made here."""
     movies = tables["movies"]
     ids = movies.column("id").to_numpy()
     count = len(ids)
@@ -61,7 +64,7 @@ def recommendations(
 
     def sparse() -> sp.csr_matrix:
         return sp.hstack([
-            _block(weights["text"], _text(movies)),
+            text() if text is not None else text_matrix(film_texts(movies), weights["text"]),
             _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
             _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
             _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
@@ -83,27 +86,14 @@ def recommendations(
 
 
 def _block(weight: float, matrix: sp.spmatrix) -> sp.csr_matrix:
-    """Rows L2-normalized and scaled so that dot products of whole rows sum the weighted cosines."""
-    return normalize(sp.csr_matrix(matrix, dtype=np.float64)) * np.sqrt(weight)
+    """Rows L2-normalized and scaled so that dot products of whole rows sum the weighted cosines.
 
-
-def _text(movies: pa.Table) -> sp.csr_matrix:
-    texts = [
-        " ".join(part for part in parts if part)
-        for parts in zip(
-            movies.column("title").to_pylist(),
-            movies.column("overview").to_pylist(),
-            movies.column("tagline").to_pylist(),
-            strict=True,
-        )
-    ]
-    vectorizer = TfidfVectorizer(
-        stop_words="english", sublinear_tf=True, min_df=2, max_df=0.02, dtype=np.float64, strip_accents="unicode"
-    )
-    try:
-        return vectorizer.fit_transform(texts)
-    except ValueError:  # no word left (a tiny or textless data set)
-        return sp.csr_matrix((len(texts), 1))
+    The matrices here hold ones and zeros: their rows' sums of squares are exact in any order."""
+    matrix = sp.csr_matrix(matrix, dtype=np.float64, copy=True)
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
+    matrix.data /= norms[rows]
+    return matrix * np.sqrt(weight)
 
 
 def _one_hot(values: list) -> sp.csr_matrix:

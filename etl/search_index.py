@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from etl.contract import MOVIE_ORDERS, normalize, words
+from etl.contract import MOVIE_ORDERS, key_words
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,14 @@ class WordIndex:
     counts: np.ndarray  # distinct words of each row's text
 
 
-def word_index(texts: list[str | None], ranking: np.ndarray) -> WordIndex:
-    """The words of `texts` (one per row), each with its rows in `ranking` order (rows best first)."""
+def word_index(keys: list[str | None], ranking: np.ndarray) -> WordIndex:
+    """The words of texts, given normalized (`keys`, one per row, None for no text), each with its
+    rows in `ranking` order (rows best first)."""
     rows_by_word: dict[str, list[int]] = {}
-    counts = np.zeros(len(texts), dtype=np.int32)
+    counts = np.zeros(len(keys), dtype=np.int32)
     for row in ranking.tolist():
-        text = texts[row]
-        distinct = dict.fromkeys(words(text)) if text else {}
+        key = keys[row]
+        distinct = dict.fromkeys(key_words(key)) if key else {}
         counts[row] = len(distinct)
         for word in distinct:
             rows_by_word.setdefault(word, []).append(row)
@@ -49,7 +50,7 @@ def popularity_order(ids: np.ndarray, popularity: np.ndarray) -> np.ndarray:
     return np.lexsort((ids, -np.nan_to_num(popularity, nan=-np.inf)))
 
 
-def movie_orders(movies: pa.Table, by_popularity: np.ndarray) -> dict[str, np.ndarray]:
+def movie_orders(movies: pa.Table, title_keys: list[str | None], by_popularity: np.ndarray) -> dict[str, np.ndarray]:
     """movie.order.<key>.<asc|desc> for every key of MOVIE_ORDERS: film rows, unknown values last."""
     column = movies.column
     values = {
@@ -63,7 +64,7 @@ def movie_orders(movies: pa.Table, by_popularity: np.ndarray) -> dict[str, np.nd
     orders = {}
     for key in MOVIE_ORDERS:
         if key == "title":
-            ascending, descending = _title_orders(column("title").to_pylist(), by_popularity)
+            ascending, descending = _title_orders(title_keys, by_popularity)
         else:
             ascending, descending = _numeric_orders(values[key], by_popularity)
         orders[f"movie.order.{key}.asc"] = ascending
@@ -95,10 +96,10 @@ def _numeric_orders(values: np.ndarray, by_popularity: np.ndarray) -> tuple[np.n
     )
 
 
-def _title_orders(titles: list[str | None], by_popularity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _title_orders(keys: list[str | None], by_popularity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """By normalized title both ways, films without a title last."""
-    keyed = [(normalize(titles[row]), row) for row in by_popularity.tolist() if titles[row]]
-    untitled = [row for row in by_popularity.tolist() if not titles[row]]
+    keyed = [(keys[row], row) for row in by_popularity.tolist() if keys[row] is not None]
+    untitled = [row for row in by_popularity.tolist() if keys[row] is None]
     ascending = [row for _, row in sorted(keyed, key=lambda entry: entry[0])]
     descending = [row for _, row in sorted(keyed, key=lambda entry: entry[0], reverse=True)]
     return np.array(ascending + untitled, dtype=np.int32), np.array(descending + untitled, dtype=np.int32)
