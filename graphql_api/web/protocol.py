@@ -12,7 +12,7 @@ Together with the cap on an answer's size, they bound what a connection can make
 
 import asyncio
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -33,6 +33,9 @@ def guarded_protocol(limits: ConnectionLimits) -> type[HttpToolsProtocol]:
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     limits: ClassVar[ConnectionLimits]
+    # One timer per process checks every connection's head deadline (a timer per request would cost
+    # each request arming and cancelling it).
+    _sweeper: ClassVar[asyncio.TimerHandle | None] = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -42,59 +45,63 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._line_bytes = 0
         self._reading_head = True
         self._refused = False
-        self._head_timer: asyncio.TimerHandle | None = None
+        self._head_since = self.loop.time()
         if len(self.connections) > self.limits.max_connections:
             self._reject(503, "Too many connections; try again shortly.")
             return
-        self._arm_head_timer()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._cancel_head_timer()
-        super().connection_lost(exc)
+        cls = type(self)
+        if cls._sweeper is None:
+            cls._sweeper = self.loop.call_later(self._sweep_seconds(), cls._sweep, self.loop, self.connections)
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return
         if self._reading_head:
-            # Count the head's bytes only: the chunk that ends it may also hold a body.
-            window = self._tail + data
-            end = window.find(b"\r\n\r\n")
-            self._head_bytes += end + 4 - len(self._tail) if end >= 0 else len(data)
-            self._tail = window[-3:]
+            self._head_bytes += len(data)  # the head's bytes and maybe a body's: exact when it matters
+            if self._head_bytes > self.limits.max_header_bytes and self._head_too_large(data):
+                return
+        super().data_received(data)
+        if self._reading_head and not self._refused:  # a head not complete yet: track its line
+            self._tail = data[-3:]
             if not self._line_done:
                 line_end = data.find(b"\n")
                 self._line_bytes += len(data) if line_end < 0 else line_end
                 self._line_done = line_end >= 0
-            if self._head_bytes > self.limits.max_header_bytes:
-                limit = self.limits.max_header_bytes
-                if self._line_bytes <= limit:
-                    self._reject(431, f"The request head is larger than {limit} bytes.")
-                else:
-                    self._reject(414, f"The request line (its URL) is longer than {limit} bytes.")
-                return
-        super().data_received(data)
+
+    def _head_too_large(self, data: bytes) -> bool:
+        """Whether the head, counted exactly (a body may follow it in `data`), is over the limit; refused if so."""
+        before = self._head_bytes - len(data)
+        end = (self._tail + data).find(b"\r\n\r\n")
+        head_bytes = before + end + 4 - len(self._tail) if end >= 0 else self._head_bytes
+        limit = self.limits.max_header_bytes
+        if head_bytes <= limit:
+            return False
+        line_bytes = self._line_bytes
+        if not self._line_done:
+            line_end = data.find(b"\n")
+            line_bytes += len(data) if line_end < 0 else line_end
+        if line_bytes <= limit:
+            self._reject(431, f"The request head is larger than {limit} bytes.")
+        else:
+            self._reject(414, f"The request line (its URL) is longer than {limit} bytes.")
+        return True
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._reading_head = True
 
-    def on_header(self, name: bytes, value: bytes) -> None:
-        if self._refused:
-            return
-        if len(self.headers) >= self.limits.max_headers:
-            self._reject(431, f"The request has more than {self.limits.max_headers} headers.")
-            return
-        super().on_header(name, value)
-
     def on_headers_complete(self) -> None:
         if self._refused:
+            return
+        # Headers are counted once complete: the cap on the head's bytes bounds them meanwhile.
+        if len(self.headers) > self.limits.max_headers:
+            self._reject(431, f"The request has more than {self.limits.max_headers} headers.")
             return
         self._reading_head = False
         self._head_bytes = 0
         self._tail = b""
         self._line_done = False
         self._line_bytes = 0
-        self._cancel_head_timer()
         super().on_headers_complete()
         if len(self.pipeline) > self.limits.max_pipelined:
             self.transport.close()  # a response may be on its way: no room for one more
@@ -109,24 +116,32 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if not self.transport.is_closing() and not self.pipeline:
-            self._arm_head_timer()
+        self._head_since = self.loop.time()  # the next head's deadline runs from this answer
 
-    def _arm_head_timer(self) -> None:
-        self._cancel_head_timer()
-        self._head_timer = self.loop.call_later(self.limits.request_head_seconds, self._head_timed_out)
+    @classmethod
+    def _sweep_seconds(cls) -> float:
+        return min(1.0, cls.limits.request_head_seconds / 4)
 
-    def _cancel_head_timer(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
+    @classmethod
+    def _sweep(cls, loop: asyncio.AbstractEventLoop, connections: set[Any]) -> None:
+        """Closes the connections whose request head is overdue (408 when part of it came)."""
+        cls._sweeper = None
+        overdue = loop.time() - cls.limits.request_head_seconds
+        for connection in list(connections):
+            if isinstance(connection, GuardedHttpToolsProtocol) and connection._head_overdue(overdue):
+                connection._head_timed_out()
+        if connections:
+            cls._sweeper = loop.call_later(cls._sweep_seconds(), cls._sweep, loop, connections)
+
+    def _head_overdue(self, overdue: float) -> bool:
+        waiting = self._reading_head and not self.pipeline and (self.cycle is None or self.cycle.response_complete)
+        return waiting and self._head_since < overdue and not self.transport.is_closing()
 
     def _head_timed_out(self) -> None:
-        if self._reading_head and not self.transport.is_closing():
-            if self._head_bytes:
-                self._reject(408, "The request head took too long to arrive.")
-            else:
-                self.transport.close()  # an idle connection: nothing to answer
+        if self._head_bytes:
+            self._reject(408, "The request head took too long to arrive.")
+        else:
+            self.transport.close()  # an idle connection: nothing to answer
 
     def _reject(self, status: int, message: str) -> None:
         self._refused = True
