@@ -98,6 +98,10 @@ class Deadline:
         self._at = time.perf_counter() + seconds
         self.reason: GraphQLError | None = None
 
+    def postpone(self, seconds: float) -> None:
+        """Moves the deadline `seconds` later (time spent waiting for a turn, not working)."""
+        self._at += seconds
+
     @property
     def aborted(self) -> bool:
         if time.perf_counter() < self._at:

@@ -187,6 +187,7 @@ class GraphQLEndpoint:
         if media_type is not None:
             cached = self.cache.get(key)
             if cached is not None:
+                self._offload.served_light()
                 return cached
         params = QueryParams(raw_query)
         no_operation = "query" not in params and "extensions" not in params
@@ -206,6 +207,7 @@ class GraphQLEndpoint:
         key = ("POST", content_type, body, media_type)
         cached = self.cache.get(key)
         if cached is not None:
+            self._offload.served_light()
             return cached
         answer = await self._once(key, lambda: self._post_answer(body, content_type, media_type, deadline))
         return self._remember(key, len(body), answer)
@@ -295,7 +297,8 @@ class GraphQLEndpoint:
             heavy = text.prepared.cost > INLINE_COST or text.prepared.observed.get(SLOW, 0) >= SLOW_SCORE
         operation = (query, text, variables, operation_name, media_type, via_get, deadline)
         if heavy:
-            return await self._offload.run(self._finish, *operation)
+            return await self._offload.run(self._finish, *operation, deadline=deadline)
+        self._offload.served_light()
         return self._finish(*operation)
 
     async def _prepared_once(self, query: str) -> PreparedText:
