@@ -58,6 +58,18 @@ def test_the_wait_is_capped(monkeypatch):
     assert asyncio.run(main()) < 0.15
 
 
+def test_short_work_is_not_followed_by_a_wait():
+    async def main() -> float:
+        lane = Offload()
+        await lane.run(_work, offload.MIN_REST_WORK_SECONDS / 5)
+        lane.served_light()
+        before = time.monotonic()
+        await lane.run(_work, 0.0)
+        return time.monotonic() - before
+
+    assert asyncio.run(main()) < offload.MIN_REST_WORK_SECONDS
+
+
 def test_heavy_requests_beyond_the_queue_are_refused_with_503():
     async def main() -> list[object]:
         lane = Offload(max_waiting=2)

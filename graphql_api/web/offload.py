@@ -6,8 +6,9 @@ take together; the event loop keeps answering light ones between the thread's ti
 
 While the thread works, the two share the interpreter's lock turn and turn about, so a client sending
 heavy requests back to back would take half the process or more. After a heavy request that took
-t seconds, the next one therefore waits REST_RATIO x t (at most MAX_REST_SECONDS) when light requests
-were served meanwhile: heavy work then gets at most about half the time while others are served,
+t seconds (at least MIN_REST_WORK_SECONDS: sharing costs little over shorter work, such as preparing a
+new query text), the next one therefore waits REST_RATIO x t (at most MAX_REST_SECONDS) when light
+requests were served meanwhile: heavy work then gets at most about half the time while others are served,
 and all of it when nobody else is. The wait is not counted in the request's time budget.
 """
 
@@ -25,6 +26,7 @@ Result = TypeVar("Result")
 
 SWITCH_INTERVAL_SECONDS = 0.001  # how long a thread holding the GIL makes another wait (Python's default: 5 ms)
 REST_RATIO = 1.0
+MIN_REST_WORK_SECONDS = 0.005
 MAX_REST_SECONDS = 0.5
 
 
@@ -64,6 +66,7 @@ class Offload:
                     return await loop.run_in_executor(self._executor, function, *arguments)
                 finally:
                     finished = loop.time()
-                    self._rest_until = finished + min((finished - started) * REST_RATIO, MAX_REST_SECONDS)
+                    if finished - started >= MIN_REST_WORK_SECONDS:
+                        self._rest_until = finished + min((finished - started) * REST_RATIO, MAX_REST_SECONDS)
         finally:
             self._waiting -= 1
