@@ -1,7 +1,7 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
 Options: `--quick` (shorter runs, for a smoke check),
-`--only etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory`.
+`--only etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory,ceiling,pss,attack,eda`.
 """
 
 import argparse
@@ -18,7 +18,7 @@ RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
 ALL = (
     "etl", "startup", "queries", "http", "load", "rest", "conformance", "discovery", "discovery_memory",
-    "ceiling", "pss", "attack",
+    "ceiling", "pss", "attack", "eda",
 )  # fmt: skip
 
 
@@ -101,6 +101,10 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import attack
 
         return attack.run(processed, seconds=2 if quick else 5)
+    if name == "eda":
+        from bench import eda
+
+        return eda.run(processed, repeat=1 if quick else 3)
     raise SystemExit(f"unknown benchmark {name!r}; choose among {', '.join(ALL)}")
 
 
@@ -171,6 +175,13 @@ def format_table(results: dict[str, Any]) -> str:
         lines.append(
             f"PSS of the whole service: one worker {pss['workers_1']['pss_mb']:.0f} MB, two "
             f"{pss['workers_2']['pss_mb']:.0f} MB: {pss['ratio']:.2f}x (target {pss['target']}x)"
+        )
+    if "eda" in results:
+        eda = results["eda"]
+        lines.append(
+            f"EDA report, full scale (median of {eda['runs']}; targets {eda['targets']['wall_seconds']:.0f} s, "
+            f"{eda['targets']['peak_rss_mb']:.0f} MB): {eda['wall_seconds_median']:.1f} s wall, "
+            f"{eda['cpu_seconds_median']:.1f} CPU-s, peak {eda['peak_rss_mb_max']:.0f} MB"
         )
     if "attack" in results:
         from bench.attack import format_attack

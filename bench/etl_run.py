@@ -7,11 +7,14 @@ process the ETL forks to make the text features grew to on top of the pages it s
 
 import ast
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
+
+from bench.measure import peak_resident_mb
 
 
 def naive(movies_path: Path, credits_path: Path) -> None:
@@ -33,16 +36,6 @@ def _literal(cell: str) -> object:
         return None
 
 
-def _peak_resident_mb() -> float:
-    """This process's high-water mark of resident memory. Not getrusage's ru_maxrss, which also
-    counts the resident size its parent had when it forked it (the benchmark's, once the benchmark
-    has run the ETL itself)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status")
-
-
 def main() -> None:
     mode, movies, credits, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
     started = time.perf_counter()
@@ -55,7 +48,7 @@ def main() -> None:
     else:
         naive(movies, credits)
     seconds = time.perf_counter() - started
-    peak_mb = _peak_resident_mb() + helper_mb  # an upper bound: the two peaks need not coincide
+    peak_mb = peak_resident_mb(os.getpid()) + helper_mb  # an upper bound: the two peaks need not coincide
     print(json.dumps({"seconds": seconds, "recommendation_seconds": recommendation_seconds, "peak_rss_mb": peak_mb}))
 
 
