@@ -88,7 +88,7 @@ class Service:
         return self._stack
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and not any(name == b"origin" for name, _ in scope["headers"]):
+        if scope["type"] == "http" and not _has_origin(scope["headers"]):
             path, method = scope["path"], scope["method"]
             if path == "/graphql" and method in _DIRECT_METHODS:
                 await self._graphql(scope, receive, send)
@@ -102,6 +102,13 @@ class Service:
             return
         app: ASGIApp = self.app
         await app(scope, receive, send)
+
+
+def _has_origin(headers: list[tuple[bytes, bytes]]) -> bool:
+    for name, _ in headers:  # noqa: SIM110 (a loop takes half the time of any() over a generator)
+        if name == b"origin":
+            return True
+    return False
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:
