@@ -8,8 +8,8 @@ While the thread works, the two share the interpreter's lock turn and turn about
 heavy requests back to back would take half the process or more. After a heavy request that took
 t seconds (at least MIN_REST_WORK_SECONDS: sharing costs little over shorter work, such as preparing a
 new query text), the next one therefore waits REST_RATIO x t (at most MAX_REST_SECONDS) when light
-requests were served meanwhile: heavy work then gets at most about half the time while others are served,
-and all of it when nobody else is. The wait is not counted in the request's time budget.
+requests were served meanwhile: heavy work then runs at most about 40 % of the time while others
+are served, and all of it when nobody else is. The wait is not counted in the request's time budget.
 """
 
 import asyncio
@@ -25,7 +25,7 @@ from graphql_api.engine.engine import Deadline
 Result = TypeVar("Result")
 
 SWITCH_INTERVAL_SECONDS = 0.001  # how long a thread holding the GIL makes another wait (Python's default: 5 ms)
-REST_RATIO = 1.0
+REST_RATIO = 1.5
 MIN_REST_WORK_SECONDS = 0.005
 MAX_REST_SECONDS = 0.5
 
