@@ -91,13 +91,16 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self._reject(414, f"The request line (its URL) is longer than {limit} bytes.")
         return True
 
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._reading_head = True
+
     def on_headers_complete(self) -> None:
         if self._refused:
             return
         # Headers are counted once complete: the cap on the head's bytes bounds them meanwhile.
         if len(self.headers) > self.limits.max_headers:
             self._reject(431, f"The request has more than {self.limits.max_headers} headers.")
-            self.cycle = _REFUSED  # type: ignore[assignment]  # uvicorn then skips this request's body
             return
         self._reading_head = False
         self._head_bytes = 0
@@ -108,10 +111,17 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if len(self.pipeline) > self.limits.max_pipelined:
             self.transport.close()  # a response may be on its way: no room for one more
 
+    def on_body(self, body: bytes) -> None:
+        if not self._refused:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        if not self._refused:
+            super().on_message_complete()
+
     def on_response_complete(self) -> None:
         self.transport.flush()  # type: ignore[attr-defined]  # an answer without a body write (HEAD, 304)
         super().on_response_complete()
-        self._reading_head = True  # what comes next is the next request's head
         self._head_since = self.loop.time()  # the next head's deadline runs from this answer
 
     @classmethod
@@ -150,15 +160,6 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         )
         self.transport.close()
 
-
-class _Refused:
-    """Stands for the cycle of a refused request: complete, so uvicorn ignores the rest of it."""
-
-    response_complete = True
-    disconnected = False
-
-
-_REFUSED = _Refused()
 
 _REASONS: dict[int, bytes] = {
     408: b"Request Timeout",
