@@ -10,7 +10,7 @@ is made in this process instead: the same matrix either way.
 import multiprocessing
 import os
 from multiprocessing.connection import Connection
-from typing import Any
+from multiprocessing.process import BaseProcess
 
 import numpy as np
 import pyarrow as pa
@@ -50,7 +50,9 @@ def film_texts(movies: pa.Table) -> Texts:
 class TextFeatures:
     """The text matrix of `movies`, being made in a child process (or, failing that, on demand)."""
 
-    def __init__(self, texts: Texts, weight: float, child: Any = None, connection: Connection | None = None) -> None:
+    def __init__(
+        self, texts: Texts, weight: float, child: BaseProcess | None = None, connection: Connection | None = None
+    ) -> None:
         self._texts = texts
         self._weight = weight
         self._child = child
