@@ -20,8 +20,10 @@ import gzip
 import hashlib
 import io
 import sys
+import threading
 import zlib
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -184,21 +186,48 @@ def _read_fast(path: Path, expected: Sequence[str]) -> RawFile | None:
     """The file read by pyarrow as it streams by, or None when only the careful reader can vouch
     for the result (or tell what is wrong with the file)."""
     try:
-        with _open(path) as stream:
-            source = _HashingReader(stream)
-            head = source.head()
-            if not head.strip() or head.startswith(_UTF16_BOMS) or _header(head) != list(expected):
-                return None
-            reader = pacsv.open_csv(
-                source,
-                read_options=pacsv.ReadOptions(block_size=_BLOCK_BYTES),
-                parse_options=pacsv.ParseOptions(newlines_in_values=True),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=dict.fromkeys(expected, pa.string()),
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
+        head = _file_head(path)
+    except (OSError, EOFError, zlib.error):
+        return None
+    if not head.strip() or head.startswith(_UTF16_BOMS) or _header(head) != list(expected):
+        return None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # Arrow reads its own native stream: a Python file object would have Arrow's I/O threads
+        # call back into Python, and an interpreter exiting just after such a read can abort
+        # ("terminate called without an active exception"). The bytes are hashed meanwhile.
+        stop_hashing = threading.Event()
+        hashed = pool.submit(_digest_and_size, path, stop_hashing)
+        batches = None
+        try:
+            batches = _fast_batches(path, expected)
+        finally:
+            if batches is None:
+                stop_hashing.set()
+        if batches is None:
+            return None
+        try:
+            digest, size_bytes = hashed.result()
+        except (OSError, EOFError, zlib.error):
+            return None
+    table = pa.Table.from_batches(batches[1], batches[0])
+    lines = list(range(2, table.num_rows + 2))
+    return RawFile(path, digest, size_bytes, table, lines, reader="fast")
+
+
+def _fast_batches(path: Path, expected: Sequence[str]) -> tuple[pa.Schema, list[pa.RecordBatch]] | None:
+    compression = "gzip" if path.suffix.lower() == ".gz" else None
+    try:
+        reader = pacsv.open_csv(
+            pa.input_stream(str(path), compression=compression),
+            read_options=pacsv.ReadOptions(block_size=_BLOCK_BYTES),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(expected, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        with reader:
             if reader.schema.names != list(expected):
                 return None
             batches = []
@@ -206,58 +235,38 @@ def _read_fast(path: Path, expected: Sequence[str]) -> RawFile | None:
                 if any(pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py() for column in batch.columns):
                     return None  # records spanning lines: let the careful reader number them
                 batches.append(batch)
+            return reader.schema, batches
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, EOFError, zlib.error):
         return None
-    table = pa.Table.from_batches(batches, reader.schema)
-    lines = list(range(2, table.num_rows + 2))
-    return RawFile(path, source.sha256(), source.size_bytes, table, lines, reader="fast")
 
 
 def _open(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
 
 
-class _HashingReader(io.RawIOBase):
-    """A stream's bytes, a UTF-8 byte order mark left out, hashed and counted as they are read."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self._stream = stream
-        self._digest = hashlib.sha256()
-        self._pending = b""
-        self.size_bytes = 0
-
-    def head(self) -> bytes:
-        """The first line (with its line end), without a byte order mark; still to be read."""
-        while b"\n" not in self._pending:
-            chunk = self._read_raw(1 << 16)
+def _file_head(path: Path) -> bytes:
+    """The first line, without a byte order mark."""
+    with _open(path) as stream:
+        start = stream.read(1 << 16)
+        while b"\n" not in start:
+            chunk = stream.read(1 << 16)
             if not chunk:
                 break
-            self._pending += chunk
-        if self._pending.startswith(_UTF8_BOM):
-            self._pending = self._pending[len(_UTF8_BOM) :]
-            self.size_bytes -= len(_UTF8_BOM)
-        return self._pending[: self._pending.find(b"\n") + 1 or len(self._pending)]
+            start += chunk
+    return _first_line(start.removeprefix(_UTF8_BOM))
 
-    def sha256(self) -> str:
-        return self._digest.hexdigest()
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._pending:
-            taken = self._pending[: len(buffer)]
-            self._pending = self._pending[len(taken) :]
-        else:
-            taken = self._read_raw(len(buffer))
-        buffer[: len(taken)] = taken
-        return len(taken)
-
-    def _read_raw(self, size: int) -> bytes:
-        chunk = self._stream.read(size)
-        self._digest.update(chunk)
-        self.size_bytes += len(chunk)
-        return chunk
+def _digest_and_size(path: Path, stop: threading.Event) -> tuple[str, int]:
+    """The sha256 of the file's (uncompressed) bytes, and their count without a byte order mark."""
+    digest = hashlib.sha256()
+    size = 0
+    with _open(path) as stream:
+        while not stop.is_set() and (chunk := stream.read(1 << 20)):
+            digest.update(chunk)
+            size += len(chunk)
+            if size == len(chunk) and chunk.startswith(_UTF8_BOM):
+                size -= len(_UTF8_BOM)
+    return digest.hexdigest(), size
 
 
 class _Lines:

@@ -103,6 +103,31 @@ def test_the_streaming_reader_hashes_and_counts_every_byte(tmp_path, sample, com
     assert raw.columns == read_raw_file(sample.credits, CREDITS_COLUMNS).columns
 
 
+@pytest.mark.parametrize("compressed", [False, True])
+def test_the_streaming_reader_gives_arrow_a_native_stream(tmp_path, sample, monkeypatch, compressed):
+    """Arrow's I/O threads reading a Python file object call back into Python; an interpreter that
+    exits just after such a read can abort (exit -6, "terminate called without an active exception")."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from etl import raw_csv
+
+    data = uncompressed(sample.credits)
+    path = tmp_path / ("credits.csv.gz" if compressed else "credits.csv")
+    path.write_bytes(gzip.compress(data) if compressed else data)
+    sources = []
+    arrow_open_csv = pacsv.open_csv
+
+    def open_csv(source, **options):
+        sources.append(source)
+        return arrow_open_csv(source, **options)
+
+    monkeypatch.setattr(raw_csv.pacsv, "open_csv", open_csv)
+    assert read_raw_file(path, CREDITS_COLUMNS).reader == "fast"
+    assert [type(source).__name__ for source in sources if not isinstance(source, pa.NativeFile)] == []
+    assert len(sources) == 1
+
+
 def test_records_come_in_slices_of_python_strings(tmp_path):
     path = movies_file(tmp_path, *(csv_line(movie(id=movie_id)) for movie_id in range(1, 8)))
     raw = read_raw_file(path, MOVIES_COLUMNS)
