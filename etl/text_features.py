@@ -7,8 +7,10 @@ credits; `result()` receives it. Where processes cannot be forked, or the child 
 is made in this process instead: the same matrix either way.
 """
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
@@ -17,6 +19,7 @@ import pyarrow as pa
 import scipy.sparse as sp
 
 Texts = list[str]
+_PR_SET_PDEATHSIG = 1
 
 
 def text_matrix(texts: Texts, weight: float) -> sp.csr_matrix:
@@ -66,7 +69,7 @@ class TextFeatures:
             return cls(texts, weight)
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
-        child = context.Process(target=_make_in_child, args=(sending, texts, weight), daemon=True)
+        child = context.Process(target=_make_in_child, args=(sending, receiving, texts, weight), daemon=True)
         child.start()
         sending.close()
         return cls(texts, weight, child, receiving)
@@ -99,7 +102,10 @@ class TextFeatures:
         return text_matrix(self._texts, self._weight)
 
 
-def _make_in_child(connection: Connection, texts: Texts, weight: float) -> None:
+def _make_in_child(connection: Connection, parents_end: Connection, texts: Texts, weight: float) -> None:
+    # A parent killed outright (SIGKILL, SIGTERM) runs no clean-up: the child must not outlive it.
+    parents_end.close()  # else its own copy keeps the pipe open and a send to a dead parent blocks forever
+    _die_with_parent()
     started_kb = _memory_kb("VmRSS")
     try:
         matrix = text_matrix(texts, weight)
@@ -111,6 +117,18 @@ def _make_in_child(connection: Connection, texts: Texts, weight: float) -> None:
     connection.send(((matrix.data, matrix.indices, matrix.indptr, matrix.shape), grown_mb))
     connection.close()
     os._exit(0)  # nothing of the parent's to flush or finalize
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies; elsewhere, a send to the dead parent fails."""
+    parent = multiprocessing.parent_process()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent.pid:  # died before the request
+        os._exit(1)
 
 
 def _memory_kb(field: str) -> int:

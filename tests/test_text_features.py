@@ -54,3 +54,55 @@ def test_a_child_never_asked_is_stopped(movies):
 def test_texts_without_words_give_an_empty_matrix():
     empty = pa.table({"title": [None, ""], "overview": [None, None], "tagline": ["", None]})
     assert text_matrix(film_texts(empty), 0.3).nnz == 0
+
+
+KILLED_PARENT = """
+import sys, time
+import pyarrow as pa
+from etl import text_features
+
+def slow_matrix(texts, weight):
+    time.sleep(float(sys.argv[1]))
+    return text_features.sp.csr_matrix(text_features.np.ones((len(texts), 200_000)))  # more than a pipe holds
+
+text_features.text_matrix = slow_matrix
+features = text_features.TextFeatures.start(pa.table({"title": ["a"], "overview": ["b"], "tagline": ["c"]}), 0.3)
+print(features._child.pid, flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("child_seconds", [0.0, 30.0])
+def test_a_killed_parent_leaves_no_child_behind(child_seconds):
+    """SIGKILL runs no clean-up: the child dies with its parent, done or not with its matrix."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.fixtures import REPO
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", KILLED_PARENT, str(child_seconds)], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        child_pid = int(parent.stdout.readline())
+        time.sleep(0.5)  # the child is past its start (and, with no work to do, blocked sending)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while _alive(child_pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    orphaned = _alive(child_pid)
+    if orphaned:
+        os.kill(child_pid, signal.SIGKILL)
+    assert not orphaned
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
