@@ -5,6 +5,8 @@ over 45,000 films. Rows sharing it form a group; two groups' dense score is one 
 row's best rows by the dense part alone (its fillers) are those of its group.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,7 +54,8 @@ def group(dense: np.ndarray, tie_break: np.ndarray, total: float, reach: int) ->
         batch_keys[row_groups[kept], rank[kept]] = keys[kept]
         return batch_rows, batch_keys
 
-    batches = [batch(first) for first in range(0, count, BATCH)]
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:  # numpy lets go of the GIL
+        batches = list(pool.map(batch, range(0, count, BATCH)))
     return Groups(
         vectors=vectors,
         of_row=of_row,
