@@ -22,7 +22,7 @@ from graphql import (
 from graphql.execution.execute import assume_not_awaitable
 
 from graphql_api.engine.checks import check_measure, precheck
-from graphql_api.engine.hoisting import TEMPLATE_CACHE_BYTES, Hoister, Template
+from graphql_api.engine.hoisting import TEMPLATE_CACHE_BYTES, TEMPLATE_CACHE_ENTRIES, Hoister, Template
 from graphql_api.engine.limits import Limits
 from graphql_api.engine.lru import LRU
 from graphql_api.engine.plan import Aborted, Fallback, Plan, compile_plan
@@ -123,7 +123,7 @@ class Engine:
         plans: bool = True,
         cache_share: float = 1.0,
     ) -> None:
-        """`cache_share`: the part of the caches' byte budgets this engine has (1 / workers, so that
+        """`cache_share`: the part of the caches' budgets (entries and bytes) this engine has (1 / workers, so that
         forked workers together keep what one would)."""
         self.schema = schema
         self.limits = limits
@@ -132,8 +132,17 @@ class Engine:
         if not limits.introspection:
             self._rules.append(NoSchemaIntrospectionCustomRule)
         budget = int(DOCUMENT_CACHE_BYTES * cache_share)
-        self._cache: LRU[str, Prepared] = LRU(cache_size, budget, weight=lambda prepared: prepared.weight)
-        self._hoister = Hoister(schema, max_bytes=int(TEMPLATE_CACHE_BYTES * cache_share)) if hoist else None
+        entries = max(1, int(cache_size * cache_share))
+        self._cache: LRU[str, Prepared] = LRU(entries, budget, weight=lambda prepared: prepared.weight)
+        self._hoister = (
+            Hoister(
+                schema,
+                cache_size=max(1, int(TEMPLATE_CACHE_ENTRIES * cache_share)),
+                max_bytes=int(TEMPLATE_CACHE_BYTES * cache_share),
+            )
+            if hoist
+            else None
+        )
         self._plans = plans
 
     def known_text(self, query: str) -> "PreparedText | None":

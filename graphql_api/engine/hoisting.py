@@ -43,6 +43,7 @@ _STRING = re.compile(r'"[^"\\\n\r]*"')
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
 _PREFIX = "_lit"
 TEMPLATE_CACHE_BYTES = 16 << 20
+TEMPLATE_CACHE_ENTRIES = 256
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ class Template:
 
 
 class Hoister:
-    def __init__(self, schema: GraphQLSchema, cache_size: int = 256, max_bytes: int = TEMPLATE_CACHE_BYTES) -> None:
+    def __init__(
+        self, schema: GraphQLSchema, cache_size: int = TEMPLATE_CACHE_ENTRIES, max_bytes: int = TEMPLATE_CACHE_BYTES
+    ) -> None:
         self._schema = schema
         self._templates: LRU[str, Template | None] = LRU(
             cache_size, max_bytes, weight=lambda template: template.prepared.weight if template else 0

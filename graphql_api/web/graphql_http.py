@@ -50,7 +50,9 @@ SLOW_SCORE = 2
 SLOW_CAP = 8
 ENTRY_OVERHEAD_BYTES = 512  # an answer object, its headers, its key tuple and its place in the LRU
 RESPONSE_CACHE_BYTES = 16 << 20
+RESPONSE_CACHE_ENTRIES = 4096
 PERSISTED_BYTES = 16 << 20
+PERSISTED_ENTRIES = 4096
 
 DEFAULT_CACHE_CONTROL = "public, max-age=3600"
 NO_STORE = "no-store"
@@ -117,7 +119,10 @@ class ResponseCache:
     """Answers by request, least recently used out first, bounded in entries and in bytes (keys included)."""
 
     def __init__(
-        self, max_entries: int = 4096, max_bytes: int = RESPONSE_CACHE_BYTES, max_entry_bytes: int = 256 << 10
+        self,
+        max_entries: int = RESPONSE_CACHE_ENTRIES,
+        max_bytes: int = RESPONSE_CACHE_BYTES,
+        max_entry_bytes: int = 256 << 10,
     ) -> None:
         self._answers: LRU[Any, tuple[int, Answer]] = LRU(
             max_entries, max_bytes, weight=lambda entry: entry[0] + len(entry[1].body) + ENTRY_OVERHEAD_BYTES
@@ -130,6 +135,9 @@ class ResponseCache:
 
     def put(self, key: Any, key_bytes: int, answer: Answer) -> None:
         if key_bytes + len(answer.body) <= self._max_entry_bytes and key not in self._answers:
+            # orjson's bytes keep the whole buffer it grew: 4-8 KB behind a 700-byte answer. A copy
+            # is its exact size, so the budget counts what the cache really holds.
+            answer.body = memoryview(answer.body).tobytes()
             self._answers.put(key, (key_bytes, answer))
 
 
@@ -144,16 +152,22 @@ class GraphQLEndpoint:
         cache_control: str = DEFAULT_CACHE_CONTROL,
         cache_share: float = 1.0,
     ) -> None:
-        """`cache_share`: the part of the caches' byte budgets this endpoint has (1 / workers)."""
+        """`cache_share`: the part of the caches' budgets (entries and bytes) this endpoint has (1 / workers)."""
         self.engine = engine
         self.limits = engine.limits
-        self.cache = ResponseCache(max_bytes=int(RESPONSE_CACHE_BYTES * cache_share))
+        self.cache = ResponseCache(
+            max_entries=_share(RESPONSE_CACHE_ENTRIES, cache_share), max_bytes=int(RESPONSE_CACHE_BYTES * cache_share)
+        )
         self._answer_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON)  # application/json for */* and no Accept
         self._page_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON, HTML)
         self._page = Answer(200, graphiql_html().encode(), HTML, cacheable=False) if graphiql else None
         self._tags = EntityTags(manifest)
         self._cache_control = cache_control or None
-        self._persisted = PersistedQueries(self.limits.max_query_length, max_bytes=int(PERSISTED_BYTES * cache_share))
+        self._persisted = PersistedQueries(
+            self.limits.max_query_length,
+            max_entries=_share(PERSISTED_ENTRIES, cache_share),
+            max_bytes=int(PERSISTED_BYTES * cache_share),
+        )
         self._max_response_bytes = max_response_bytes
         self._body_watch = BodyWatch(body_seconds)
         self._offload = Offload()
@@ -414,6 +428,10 @@ def _refused_status(codes: set[str], media_type: str) -> int:
 def _not_acceptable() -> HTTPException:
     message = f"This endpoint answers in {GRAPHQL_RESPONSE_JSON} or {JSON}; the Accept header allows neither."
     return HTTPException(406, message)
+
+
+def _share(entries: int, share: float) -> int:
+    return max(1, int(entries * share))
 
 
 def _encode(result: ExecutionResult) -> bytes:
