@@ -26,7 +26,7 @@ from starlette.types import Receive, Scope, Send
 
 from graphql_api.engine.engine import Deadline, Engine, ErrorsOnly, PreparedText
 from graphql_api.engine.lru import LRU
-from graphql_api.web.body_watch import BodyWatch
+from graphql_api.web.body_watch import BODY_COMPLETE, BodyWatch
 from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
 from graphql_api.web.graphql_request import Operation, decode, from_payload, from_query_params, parse_json
@@ -182,7 +182,7 @@ class GraphQLEndpoint:
         if_none_match = None
         try:
             if scope["method"] == "POST":
-                answer = await self._post(headers, receive, media_type, deadline)
+                answer = await self._post(headers, receive, media_type, deadline, BODY_COMPLETE in scope)
             else:
                 if_none_match = headers.if_none_match
                 answer = await self._get(scope, headers, media_type, deadline)
@@ -213,10 +213,12 @@ class GraphQLEndpoint:
         answer = await self._once(key, lambda: self._run(operation, media_type, True, deadline))
         return self._remember(key, len(raw_query), answer)
 
-    async def _post(self, headers: "_Headers", receive: Receive, media_type: str | None, deadline: Deadline) -> Answer:
+    async def _post(
+        self, headers: "_Headers", receive: Receive, media_type: str | None, deadline: Deadline, arrived: bool
+    ) -> Answer:
         if media_type is None:
             raise _not_acceptable()
-        body = await self._read_body(receive, headers.content_length)
+        body = await self._read_body(receive, headers.content_length, arrived)
         content_type = headers.content_type.split(";")[0].strip().lower()
         key = ("POST", content_type, body, media_type)
         cached = self.cache.get(key)
@@ -367,10 +369,24 @@ class GraphQLEndpoint:
             self.cache.put(key, key_bytes, answer)
         return answer
 
-    async def _read_body(self, receive: Receive, declared: str | None) -> bytes:
+    async def _read_body(self, receive: Receive, declared: str | None, arrived: bool) -> bytes:
+        """The request body; `arrived`: the server says all of it is there (no need to watch the clock)."""
         limit = self.limits.max_body_bytes
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+        if arrived:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise ClientDisconnect
+            body = message.get("body", b"")
+            if len(body) > limit:
+                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+            if not message.get("more_body", False):
+                return body
+            body += await self._read_body(receive, None, False)  # not all there after all
+            if len(body) > limit:
+                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+            return body
         chunks = []
         size = 0
         more = True

@@ -20,6 +20,8 @@ from typing import Any, ClassVar
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from graphql_api.web.body_watch import BODY_COMPLETE
+
 
 @dataclass(frozen=True)
 class ConnectionLimits:
@@ -118,6 +120,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_message_complete(self) -> None:
         if not self._refused:
             super().on_message_complete()
+            self.scope[BODY_COMPLETE] = True  # type: ignore[literal-required]
 
     def on_response_complete(self) -> None:
         self.transport.flush()  # type: ignore[attr-defined]  # an answer without a body write (HEAD, 304)
