@@ -46,6 +46,27 @@ def test_any_title_gets_the_ordinary_answer(api_model, title):
     assert hoisting.run(query % title).formatted == plain.run(query % title).formatted
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40))
+def test_any_title_written_with_escapes_gets_the_ordinary_answer(api_model, title):
+    import json
+
+    hoisting = Engine(graphql_schema, api_model, Limits(), hoist=True)
+    plain = Engine(graphql_schema, api_model, Limits(), hoist=False)
+    query = "{ titleScore(title: %s) { message suggestions matches { title } } }"
+    hoisting.run(query % '"warm-up"')
+    literal = json.dumps(title, ensure_ascii=False)  # JSON's escapes are GraphQL's
+    assert hoisting.run(query % literal).formatted == plain.run(query % literal).formatted
+
+
+def test_titles_with_quotes_and_backslashes_share_the_template(engines):
+    hoisting, _ = engines
+    hoisting.run('{ titleScore(title: "Toy Story") { message } }')
+    text = hoisting.prepare_text('{ titleScore(title: "\\"Crocodile\\" Dundee \\\\ 2\\t\\/") { message } }')
+    assert text.template is not None
+    assert text.literals == {"_lit0": '"Crocodile" Dundee \\ 2\t/'}
+
+
 def test_second_text_of_a_shape_uses_the_template(engines):
     hoisting, _ = engines
     hoisting.run('{ titleScore(title: "Toy Story") { message } }')
@@ -57,7 +78,8 @@ def test_second_text_of_a_shape_uses_the_template(engines):
 @pytest.mark.parametrize(
     "query",
     [
-        '{ titleScore(title: "Toy \\"Story\\"") { message } }',  # escapes
+        '{ titleScore(title: "Toy \\u0053tory") { message } }',  # a \\u escape
+        '{ titleScore(title: "Toy \\xStory") { message } }',  # an invalid escape: the ordinary error
         '{ titleScore(title: """Toy Story""") { message } }',  # block string
         '{ titleScore(title: "Toy Story") { message } } # a "comment"',  # comment
         'query($t: String = "Toy Story") { titleScore(title: $t) { message } }',  # default value

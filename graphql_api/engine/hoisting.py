@@ -8,7 +8,7 @@ each literal replaced by a variable of the type expected at that position. The r
 as the template with the literals as variable values.
 
 Only plain cases are hoisted (one operation, literals only where a String or ID is expected, no
-escapes, block strings or comments); anything else takes the ordinary path. Validity of a String
+\\u escapes, block strings or comments); anything else takes the ordinary path. Validity of a String
 or ID argument never depends on its value, so a shape valid once is valid for every literal.
 """
 
@@ -39,7 +39,10 @@ from graphql.language import DocumentNode
 
 from graphql_api.engine.lru import LRU
 
-_STRING = re.compile(r'"[^"\\\n\r]*"')
+_STRING = re.compile(r'"(?:[^"\\\n\r]|\\["\\/bfnrt])*"')  # a string literal, its simple escapes included
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPED = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_BACKSLASH_PAIR = re.compile(r"\\(.?)", re.DOTALL)
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
 _PREFIX = "_lit"
 TEMPLATE_CACHE_BYTES = 16 << 20
@@ -90,15 +93,15 @@ class Hoister:
 
     def split(self, query: str) -> tuple[str, list[str]] | None:
         """(shape, literal values) of a query, or None when it is not a plain case."""
-        if "\\" in query or '"""' in query:
-            return None
+        if '"""' in query or ("\\" in query and not _simple_escapes(query)):
+            return None  # a block string, a \\u or an invalid escape: the ordinary path
         values = _STRING.findall(query)
         if not values:
             return None
         shape = _STRING.sub('""', query)
-        if "#" in shape or '"' in shape.replace('""', ""):
-            return None  # a comment, or a quote the pattern did not pair
-        return shape, [value[1:-1] for value in values]
+        if "#" in shape or "\\" in shape or '"' in shape.replace('""', ""):
+            return None  # a comment, a backslash outside a string, or a quote the pattern did not pair
+        return shape, [_unescaped(value[1:-1]) for value in values]
 
     def knows(self, shape: str) -> bool:
         return shape in self._templates
@@ -119,6 +122,16 @@ class Hoister:
             spans = tuple(match.span() for match in _STRING.finditer(document.loc.source.body))
             template = Template(prepared, names, spans) if prepared.document is not None else None
         self._templates.put(shape, template)
+
+
+def _simple_escapes(query: str) -> bool:
+    """Whether every backslash, read left to right in pairs, starts an escape `_ESCAPED` knows."""
+    return all(pair.group(1) in _ESCAPED for pair in _BACKSLASH_PAIR.finditer(query))
+
+
+def _unescaped(literal: str) -> str:
+    """The value of a string literal's text, as GraphQL's lexer reads it (simple escapes only)."""
+    return _ESCAPE.sub(lambda match: _ESCAPED[match.group(1)], literal) if "\\" in literal else literal
 
 
 def _make_template(
