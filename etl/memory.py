@@ -15,6 +15,7 @@ run `reusing_freed_blocks()`, which lets malloc reuse freed blocks and gives the
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,8 +60,10 @@ def _set_mmap_threshold(size: int) -> None:
         libc.mallopt(_M_MMAP_THRESHOLD, size)
 
 
+@functools.cache
 def _glibc() -> ctypes.CDLL | None:
-    """The C library when it is glibc (other C libraries are left as they are)."""
+    """The C library when it is glibc (other C libraries are left as they are). Found once:
+    `find_library` runs `ldconfig`, a fork of this process that may be large by then."""
     name = ctypes.util.find_library("c")
     libc = ctypes.CDLL(name) if name else None
     return libc if libc is not None and hasattr(libc, "malloc_trim") else None
