@@ -1,5 +1,6 @@
 """Small helpers: medians, percentiles, and running a measured child process."""
 
+import contextlib
 import json
 import os
 import signal
@@ -37,6 +38,33 @@ def child(module: str, *args: str) -> dict[str, Any]:
     if result.returncode != 0:
         raise RuntimeError(f"{module} {' '.join(args)} failed:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def child_tree_peak(module: str, *args: str, sample_seconds: float = 0.05) -> tuple[dict[str, Any], float]:
+    """`child(module, *args)`, and the most memory it and its own children held at once, sampled every
+    `sample_seconds`: their proportional set sizes summed (a page two of them share counts once)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", module, *args], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak_mb = 0.0
+    while process.poll() is None:
+        tree = [process.pid, *_children(process.pid)]
+        peak_mb = max(peak_mb, sum(_proportional_or_gone_mb(pid) for pid in tree))
+        time.sleep(sample_seconds)
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"{module} {' '.join(args)} failed:\n{stderr[-2000:]}")
+    return json.loads(stdout.strip().splitlines()[-1]), peak_mb
+
+
+def _proportional_or_gone_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):  # it has just ended
+        pass
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -125,6 +153,8 @@ def cpu_seconds(pid: int) -> float:
 
 def _children(pid: int) -> list[int]:
     found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
+    with contextlib.suppress(OSError):  # the process, or one of its threads, may end meanwhile
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                found += [int(child) for child in (task / "children").read_text().split()]
     return found
