@@ -11,13 +11,13 @@ from typing import Any
 import pyarrow as pa
 
 from etl import output
-from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION, SIMILARITY_WEIGHTS
+from etl.contract import DUPLICATES_FILE, REJECTS_FILE, SCHEMA_VERSION
 from etl.credits import CreditsResult, clean_credits
 from etl.memory import release_free_lists, return_freed_memory, reusing_freed_blocks
 from etl.movies import Duplicate, MoviesResult, clean_movies
 from etl.raw_csv import RawFile, read_raw_file
 from etl.read_model import read_model
-from etl.recommend import recommendations
+from etl.recommend import feature_tables, features_job, recommendations
 from etl.rejects import Reject
 from etl.tables import CREDITS_COLUMNS, MOVIES_COLUMNS, TABLES
 from etl.text_features import TextFeatures
@@ -53,7 +53,7 @@ class Summary:
     seconds: float
     recommendation_seconds: float
     manifest: dict[str, Any]
-    text_process_mb: float = 0.0  # memory of its own the process making the text features grew to
+    text_process_mb: float = 0.0  # memory of its own the process making the text features and groups grew to
 
 
 def run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progress = lambda _: None) -> Summary:
@@ -74,8 +74,9 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
     started = time.perf_counter()
     output.check_writable(out_dir)  # before reading anything: a bad --out must not cost a whole run
     output.recover_interrupted_replace(out_dir)
-    movies, movies_input, raw_credits = _movies_and_raw_credits(movies_path, credits_path, progress)
-    with TextFeatures.start(movies.tables["movies"], SIMILARITY_WEIGHTS["text"]) as text:  # beside the credits
+    with TextFeatures.fork() as features:  # before any thread; made beside the movies and credits
+        movies, movies_input, raw_credits = _movies_and_raw_credits(movies_path, credits_path, progress)
+        features.submit(features_job, feature_tables(movies.tables))
         step = _Step(progress, "cleaning credits")
         entries, credits = clean_credits(raw_credits, set(movies.ids), movies.rejected_ids)
         credits_input = _accounted(raw_credits, credits.rows_loaded, credits.duplicates, credits.rejects)
@@ -87,7 +88,7 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
 
         step = _Step(progress, "computing recommendations")
         with reusing_freed_blocks():
-            tables["recommendations"] = recommendations(tables, progress=progress, text=text.result)
+            tables["recommendations"] = recommendations(tables, progress=progress, features=features.result)
         release_free_lists()
         recommendation_seconds = step.done(f"{tables['recommendations'].num_rows:,} neighbours")
     staged = output.staging_directory(out_dir)
@@ -116,7 +117,7 @@ def _run(movies_path: Path, credits_path: Path, out_dir: Path, progress: Progres
         seconds,
         recommendation_seconds,
         manifest,
-        text.child_peak_mb,
+        features.child_peak_mb,
     )
 
 

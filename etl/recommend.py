@@ -29,7 +29,7 @@ from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM, SIMILARITY_WEIG
 from etl.neighbours import BLOCK_ROWS as BLOCK_ROWS
 from etl.neighbours import top_neighbours
 from etl.tables import TABLES
-from etl.text_features import film_texts, text_matrix
+from etl.text_features import Features, FeaturesJob, film_texts, text_matrix
 
 TOP_K = RECOMMENDATIONS_PER_FILM
 WEIGHTS = SIMILARITY_WEIGHTS  # shared with the service, which explains scores by feature
@@ -44,33 +44,33 @@ def recommendations(
     top_k: int = TOP_K,
     weights: dict[str, float] = WEIGHTS,
     progress: Progress = lambda _: None,
-    text: Callable[[], sp.csr_matrix] | None = None,
+    features: Callable[[], Features] | None = None,
 ) -> pa.Table:
     """The `recommendations` table: for each film, its top_k neighbours by descending score.
 
-    `text()` gives the text features (`etl.text_features`, weighted by weights["text"]) when they
-    are being made elsewhere; without it they are made here."""
+    `features()` gives what depends on the films alone, made elsewhere from `features_job(tables,
+    top_k, weights)` (`etl.text_features`); without it, that is made here."""
     movies = tables["movies"]
     ids = movies.column("id").to_numpy()
     count = len(ids)
     if count < 2:
         return TABLES["recommendations"].empty_table()
     row_of = {int(movie_id): row for row, movie_id in enumerate(ids)}
-    dense = np.hstack([
-        _block(weights["genres"], _multi_hot(tables["movie_genres"], "genre_id", row_of, count)).toarray(),
-        _block(weights["language"], _one_hot(movies.column("original_language").to_pylist())).toarray(),
-    ])  # fmt: skip
-    tie_break = np.argsort(np.argsort(ids, kind="stable"), kind="stable") * _TIE_BREAK
+    made = features() if features is not None else None
+    dense = _dense(tables, row_of, weights) if made is None else None
+    tie_break = _tie_break(ids)
 
     def sparse() -> sp.csr_matrix:
         return sp.hstack([
-            text() if text is not None else text_matrix(film_texts(movies), weights["text"]),
+            made.text if made is not None else text_matrix(film_texts(movies), weights["text"]),
             _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
             _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
             _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
         ]).tocsr()  # fmt: skip
 
-    found = top_neighbours(dense, sparse, tie_break, sum(weights.values()), min(top_k, count - 1), progress)
+    groups = made.groups if made is not None else None
+    k = min(top_k, count - 1)
+    found = top_neighbours(dense, sparse, tie_break, sum(weights.values()), k, progress, groups)
     score = np.round(found.keys + tie_break[found.rows], _DECIMALS)
     keep = score > 0  # a film sharing nothing with another is not like it
     movie_rows = np.nonzero(keep)[0]
@@ -83,6 +83,45 @@ def recommendations(
         },
         schema=TABLES["recommendations"],
     )
+
+
+_FEATURE_COLUMNS = {
+    "movies": ["id", "title", "overview", "tagline", "original_language"],
+    "movie_genres": ["movie_id", "genre_id"],
+}
+
+
+def feature_tables(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """What `features_job` reads of the tables."""
+    return {name: tables[name].select(columns) for name, columns in _FEATURE_COLUMNS.items()}
+
+
+def features_job(tables: dict[str, pa.Table], top_k: int = TOP_K, weights: dict[str, float] = WEIGHTS) -> FeaturesJob:
+    """What `recommendations` needs made from the films alone (`feature_tables` of the tables)."""
+    movies = tables["movies"]
+    ids = movies.column("id").to_numpy()
+    row_of = {int(movie_id): row for row, movie_id in enumerate(ids)}
+    return FeaturesJob(
+        texts=film_texts(movies),
+        text_weight=weights["text"],
+        dense=_dense(tables, row_of, weights),
+        tie_break=_tie_break(ids),
+        total=sum(weights.values()),
+        reach=min(top_k, max(len(ids) - 1, 0)) + 1,
+    )
+
+
+def _dense(tables: dict[str, pa.Table], row_of: dict[int, int], weights: dict[str, float]) -> np.ndarray:
+    """The dense part of the films' vectors: genres and original language."""
+    count = len(row_of)
+    return np.hstack([
+        _block(weights["genres"], _multi_hot(tables["movie_genres"], "genre_id", row_of, count)).toarray(),
+        _block(weights["language"], _one_hot(tables["movies"].column("original_language").to_pylist())).toarray(),
+    ])  # fmt: skip
+
+
+def _tie_break(ids: np.ndarray) -> np.ndarray:
+    return np.argsort(np.argsort(ids, kind="stable"), kind="stable") * _TIE_BREAK
 
 
 def _block(weight: float, matrix: sp.spmatrix) -> sp.csr_matrix:

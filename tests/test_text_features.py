@@ -1,5 +1,5 @@
-"""The text features made in a forked process: the same matrix as made in process, and made in
-process when the child fails or cannot be forked."""
+"""What recommendations need from the films alone, made in a forked process: the same text matrix
+and groups as made in process, and made in process when the child fails or cannot be forked."""
 
 import os
 
@@ -8,7 +8,9 @@ import pyarrow as pa
 import pytest
 
 from etl import text_features
-from etl.text_features import TextFeatures, film_texts, text_matrix
+from etl.contract import table_file
+from etl.recommend import feature_tables, features_job
+from etl.text_features import FeaturesJob, TextFeatures, film_texts, make_features, text_matrix
 
 
 @pytest.fixture
@@ -19,33 +21,61 @@ def movies() -> pa.Table:
     return pa.table({"title": titles, "overview": overviews, "tagline": taglines})
 
 
+@pytest.fixture
+def job(movies) -> FeaturesJob:
+    dense = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [0.5, 0.5], [0.0, 0.0]])
+    return FeaturesJob(film_texts(movies), 0.3, dense, np.arange(6) * 1e-12, 1.0, 3)
+
+
+def _given(job: FeaturesJob) -> FeaturesJob:
+    return job
+
+
 def _same(left, right) -> bool:
     return left.shape == right.shape and (left != right).nnz == 0 and np.array_equal(left.indptr, right.indptr)
 
 
-def test_the_child_makes_the_same_matrix_as_this_process(movies):
-    expected = text_matrix(film_texts(movies), 0.3)
-    with TextFeatures.start(movies, 0.3) as features:
+def _same_features(left, right) -> bool:
+    groups = [(features.groups.vectors, features.groups.of_row, features.groups.filler_rows,
+               features.groups.filler_keys) for features in (left, right)]  # fmt: skip
+    return _same(left.text, right.text) and all(np.array_equal(one, other) for one, other in zip(*groups, strict=True))
+
+
+def test_the_child_makes_the_same_features_as_this_process(job):
+    with TextFeatures.fork() as features:
+        features.submit(_given, job)
         found = features.result()
-    assert _same(found, expected)
-    assert features.child_peak_mb >= 0
+    assert _same_features(found, make_features(job))
+    assert _same(found.text, text_matrix(job.texts, 0.3))
+    assert features.child_peak_mb > 0
 
 
-def test_a_child_that_dies_leaves_the_matrix_to_this_process(movies, monkeypatch):
-    monkeypatch.setattr(text_features, "_make_in_child", lambda *_: os._exit(1))
-    with TextFeatures.start(movies, 0.3) as features:
+def test_the_child_makes_the_same_features_from_the_real_sample(sample_output):
+    import pyarrow.parquet as pq
+
+    tables = {name: pq.read_table(sample_output / table_file(name)) for name in ("movies", "movie_genres")}
+    with TextFeatures.fork() as features:
+        features.submit(features_job, feature_tables(tables))  # the columns it needs, as the ETL sends them
+        assert _same_features(features.result(), make_features(features_job(tables)))
+
+
+def test_a_child_that_dies_leaves_the_features_to_this_process(job, monkeypatch):
+    monkeypatch.setattr(text_features, "_serve_in_child", lambda *_: os._exit(1))
+    with TextFeatures.fork() as features:
+        features.submit(_given, job)
         found = features.result()
-    assert _same(found, text_matrix(film_texts(movies), 0.3))
+    assert _same_features(found, make_features(job))
 
 
-def test_without_fork_the_matrix_is_made_in_process(movies, monkeypatch):
+def test_without_fork_the_features_are_made_in_process(job, monkeypatch):
     monkeypatch.setattr(text_features.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    with TextFeatures.start(movies, 0.3) as features:
-        assert _same(features.result(), text_matrix(film_texts(movies), 0.3))
+    with TextFeatures.fork() as features:
+        features.submit(_given, job)
+        assert _same_features(features.result(), make_features(job))
 
 
-def test_a_child_never_asked_is_stopped(movies):
-    with TextFeatures.start(movies, 0.3) as features:
+def test_a_child_never_given_a_job_is_stopped():
+    with TextFeatures.fork() as features:
         child = features._child
     assert child is not None
     assert not child.is_alive()
@@ -58,7 +88,6 @@ def test_texts_without_words_give_an_empty_matrix():
 
 KILLED_PARENT = """
 import sys, time
-import pyarrow as pa
 from etl import text_features
 
 def slow_matrix(texts, weight):
@@ -66,7 +95,11 @@ def slow_matrix(texts, weight):
     return text_features.sp.csr_matrix(text_features.np.ones((len(texts), 200_000)))  # more than a pipe holds
 
 text_features.text_matrix = slow_matrix
-features = text_features.TextFeatures.start(pa.table({"title": ["a"], "overview": ["b"], "tagline": ["c"]}), 0.3)
+def job(texts):
+    return text_features.FeaturesJob(texts, 0.3, text_features.np.ones((1, 1)), text_features.np.zeros(1), 1.0, 1)
+
+features = text_features.TextFeatures.fork()
+features.submit(job, ["a b c"])
 print(features._child.pid, flush=True)
 time.sleep(60)
 """
