@@ -19,7 +19,6 @@ from typing import Any
 
 import orjson
 from graphql import ExecutionResult, OperationType
-from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import Receive, Scope, Send
@@ -29,7 +28,14 @@ from graphql_api.engine.lru import LRU
 from graphql_api.web.body_watch import BODY_COMPLETE, BodyWatch
 from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
-from graphql_api.web.graphql_request import Operation, decode, from_payload, from_query_params, parse_json
+from graphql_api.web.graphql_request import (
+    Operation,
+    decode,
+    from_payload,
+    from_query_params,
+    parse_json,
+    query_params,
+)
 from graphql_api.web.negotiation import GRAPHQL_RESPONSE_JSON, HTML, JSON, MediaTypes
 from graphql_api.web.offload import Offload
 from graphql_api.web.persisted import NOT_FOUND, PersistedQueries, not_found
@@ -203,7 +209,7 @@ class GraphQLEndpoint:
             if cached is not None:
                 self._offload.served_light()
                 return cached
-        params = QueryParams(raw_query)
+        params = query_params(raw_query)
         no_operation = "query" not in params and "extensions" not in params
         if self._page is not None and no_operation and self._page_types.choose(headers.accept) == HTML:
             return self._page

@@ -4,11 +4,12 @@ A request whose parameters have the wrong types is not a well-formed GraphQL-ove
 is refused with 400 before anything else. `null` is the same as leaving a parameter out.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 import orjson
-from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 
 
@@ -34,7 +35,30 @@ def from_payload(payload: Any) -> Operation:
     return Operation(query, variables, operation_name, _object(payload.get("extensions"), "extensions"))
 
 
-def from_query_params(params: QueryParams) -> Operation:
+def query_params(raw: bytes) -> dict[str, str]:
+    """A URL's query string, split and decoded as `urllib.parse.parse_qsl` does (blank values kept,
+    the last value of a name wins, as in Starlette's QueryParams), the bytes read as UTF-8. Several
+    times faster than QueryParams for a persisted query's JSON-laden URL."""
+    params = {}
+    for part in raw.split(b"&"):
+        if part:
+            name, _, value = part.partition(b"=")
+            params[_unquoted(name)] = _unquoted(value)
+    return params
+
+
+def _unquoted(text: bytes) -> str:
+    if b"+" in text:
+        text = text.replace(b"+", b" ")
+    if b"%" in text:
+        try:  # %XX as \xXX, read by the C codec; backslashes of the text doubled so they stay themselves
+            text = text.replace(b"\\", b"\\\\").replace(b"%", b"\\x").decode("unicode_escape").encode("latin-1")
+        except UnicodeDecodeError:  # a % not followed by two hex digits: kept as it is, as unquote does
+            text = unquote_to_bytes(text)
+    return text.decode("utf-8", "replace")
+
+
+def from_query_params(params: Mapping[str, str]) -> Operation:
     """The parameters of a GET request's URL; each of `variables` and `extensions` is a JSON text."""
     return Operation(
         params.get("query"),
