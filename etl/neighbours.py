@@ -24,7 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
-from etl.groups import Groups, dense_scores, group
+from etl.groups import Groups, dense_scores
 
 BLOCK_ROWS = 256
 _NARROW = 256  # rows with more candidates than this are ranked one by one
@@ -42,32 +42,20 @@ class Neighbours:
 
 
 def top_neighbours(
-    dense: np.ndarray | None,
-    sparse: Callable[[], sp.csr_matrix],
+    groups: Groups,
+    sparse: sp.csr_matrix,
     tie_break: np.ndarray,
     total: float,
     k: int,
     progress: Progress = lambda _: None,
-    groups: Groups | None = None,
 ) -> Neighbours:
-    """Each row's (at most) k best other rows by (dense + sparse dot product) / total - tie_break.
-
-    `sparse()` makes the sparse part while the groups are found in another thread (making the
-    text features is Python, finding groups mostly numpy that lets go of the GIL), unless they are
-    given (`group(dense, tie_break, total, k + 1)`, made elsewhere: `dense` is then not needed)."""
+    """Each row's (at most) k best other rows by (dense + sparse dot product) / total - tie_break,
+    where `groups` is `etl.groups.group(dense, tie_break, total, k + 1)`."""
     count = len(tie_break)
     found = Neighbours(np.full((count, k), -1, dtype=np.int32), np.full((count, k), -np.inf))
     # Blocks run in threads of their own (numpy and scipy release the GIL), each with one BLAS thread.
     with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        if groups is None:
-            if dense is None:
-                raise TypeError("top_neighbours needs the dense part or the groups made from it")
-            grouping = pool.submit(group, dense, tie_break, total, k + 1)
-            sparse_part = sparse()
-            groups = grouping.result()
-        else:
-            sparse_part = sparse()
-        search = _Search(groups, sparse_part, sparse_part.T.tocsr(), tie_break, total, k)
+        search = _Search(groups, sparse, sparse.T.tocsr(), tie_break, total, k)
         by_group = np.argsort(search.groups.of_row, kind="stable")  # a block's rows then span few groups
         blocks = [by_group[start : start + BLOCK_ROWS] for start in range(0, count, BLOCK_ROWS)]
         for done, (rows, (best_rows, best_keys)) in enumerate(zip(blocks, pool.map(search.block, blocks), strict=True)):

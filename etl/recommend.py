@@ -29,7 +29,7 @@ from etl.contract import DIRECTOR_JOB, RECOMMENDATIONS_PER_FILM, SIMILARITY_WEIG
 from etl.neighbours import BLOCK_ROWS as BLOCK_ROWS
 from etl.neighbours import top_neighbours
 from etl.tables import TABLES
-from etl.text_features import Features, FeaturesJob, film_texts, text_matrix
+from etl.text_features import Features, FeaturesJob, film_texts, make_features
 
 TOP_K = RECOMMENDATIONS_PER_FILM
 WEIGHTS = SIMILARITY_WEIGHTS  # shared with the service, which explains scores by feature
@@ -48,29 +48,24 @@ def recommendations(
 ) -> pa.Table:
     """The `recommendations` table: for each film, its top_k neighbours by descending score.
 
-    `features()` gives what depends on the films alone, made elsewhere from `features_job(tables,
-    top_k, weights)` (`etl.text_features`); without it, that is made here."""
+    `features()` gives what depends on the films alone (the text features and the dense part's
+    groups), made elsewhere from `features_job(tables, top_k, weights)` (`etl.text_features`);
+    without it, that is made here first."""
     movies = tables["movies"]
     ids = movies.column("id").to_numpy()
     count = len(ids)
     if count < 2:
         return TABLES["recommendations"].empty_table()
     row_of = {int(movie_id): row for row, movie_id in enumerate(ids)}
-    made = features() if features is not None else None
-    dense = _dense(tables, row_of, weights) if made is None else None
+    made = features() if features is not None else make_features(features_job(tables, top_k, weights))
     tie_break = _tie_break(ids)
-
-    def sparse() -> sp.csr_matrix:
-        return sp.hstack([
-            made.text if made is not None else text_matrix(film_texts(movies), weights["text"]),
-            _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
-            _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
-            _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
-        ]).tocsr()  # fmt: skip
-
-    groups = made.groups if made is not None else None
-    k = min(top_k, count - 1)
-    found = top_neighbours(dense, sparse, tie_break, sum(weights.values()), k, progress, groups)
+    sparse = sp.hstack([
+        made.text,
+        _block(weights["collection"], _one_hot(movies.column("collection_id").to_pylist())),
+        _block(weights["director"], _multi_hot(_directors(tables["crew"]), "person_id", row_of, count)),
+        _block(weights["cast"], _multi_hot(_top_cast(tables["cast"]), "person_id", row_of, count)),
+    ]).tocsr()  # fmt: skip
+    found = top_neighbours(made.groups, sparse, tie_break, sum(weights.values()), min(top_k, count - 1), progress)
     score = np.round(found.keys + tie_break[found.rows], _DECIMALS)
     keep = score > 0  # a film sharing nothing with another is not like it
     movie_rows = np.nonzero(keep)[0]

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl import groups, neighbours
+from etl.groups import group
 from etl.neighbours import top_neighbours
 
 
@@ -52,12 +53,13 @@ def test_the_same_neighbours_as_scoring_every_pair(problem):
         patch.setattr(neighbours, "BLOCK_ROWS", 5)
         patch.setattr(neighbours, "_NARROW", 4)
         patch.setattr(groups, "BATCH", 3)
-        found = top_neighbours(dense, lambda: sparse, tie_break, total, k)
+        found = top_neighbours(group(dense, tie_break, total, k + 1), sparse, tie_break, total, k)
     assert as_lists(found) == every_pair(dense, sparse, tie_break, total, k)
 
 
 def test_a_row_sharing_nothing_has_no_neighbours():
     dense = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 0.0]])
     sparse = sp.csr_matrix(np.array([[1.0], [0.0], [0.0]]))
-    found = as_lists(top_neighbours(dense, lambda: sparse, np.array([0.0, 1e-12, 2e-12]), 1.0, 2))
+    tie_break = np.array([0.0, 1e-12, 2e-12])
+    found = as_lists(top_neighbours(group(dense, tie_break, 1.0, 3), sparse, tie_break, 1.0, 2))
     assert [[other for other, _ in row] for row in found] == [[1], [0], []]
