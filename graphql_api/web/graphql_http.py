@@ -380,26 +380,12 @@ class GraphQLEndpoint:
         limit = self.limits.max_body_bytes
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise HTTPException(413, f"The request body is larger than {limit} bytes.")
-        if arrived:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise ClientDisconnect
-            body = message.get("body", b"")
-            if len(body) > limit:
-                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
-            if not message.get("more_body", False):
-                return body
-            body += await self._read_body(receive, None, False)  # not all there after all
-            if len(body) > limit:
-                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
-            return body
         chunks = []
         size = 0
-        more = True
-        watch = self._body_watch.start()
+        watch = None if arrived else self._body_watch.start()
         try:
             try:
-                while more:
+                while True:
                     message = await receive()
                     if message["type"] == "http.disconnect":
                         raise ClientDisconnect
@@ -408,14 +394,18 @@ class GraphQLEndpoint:
                     if size > limit:
                         raise HTTPException(413, f"The request body is larger than {limit} bytes.")
                     chunks.append(chunk)
-                    more = message.get("more_body", False)
+                    if not message.get("more_body", False):
+                        break
+                    if watch is None:  # said to have arrived, yet more is to come: watch the rest
+                        watch = self._body_watch.start()
             except asyncio.CancelledError:
-                if not watch.expired:
+                if watch is None or not watch.expired:
                     raise  # cancelled for another reason
                 seconds = self._body_watch.seconds
                 raise HTTPException(408, f"The request body took longer than {seconds:g} s to arrive.") from None
         finally:
-            self._body_watch.stop()
+            if watch is not None:
+                self._body_watch.stop()
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
