@@ -24,7 +24,7 @@ from graphql.execution.execute import assume_not_awaitable
 from graphql_api.engine.checks import check_measure, precheck
 from graphql_api.engine.hoisting import TEMPLATE_CACHE_BYTES, TEMPLATE_CACHE_ENTRIES, Hoister, Template
 from graphql_api.engine.limits import Limits
-from graphql_api.engine.lru import LRU
+from graphql_api.engine.lru import LRU, entries_share
 from graphql_api.engine.plan import Aborted, Fallback, Plan, compile_plan
 
 log = logging.getLogger("graphql_api")
@@ -132,12 +132,12 @@ class Engine:
         if not limits.introspection:
             self._rules.append(NoSchemaIntrospectionCustomRule)
         budget = int(DOCUMENT_CACHE_BYTES * cache_share)
-        entries = max(1, int(cache_size * cache_share))
+        entries = entries_share(cache_size, cache_share)
         self._cache: LRU[str, Prepared] = LRU(entries, budget, weight=lambda prepared: prepared.weight)
         self._hoister = (
             Hoister(
                 schema,
-                cache_size=max(1, int(TEMPLATE_CACHE_ENTRIES * cache_share)),
+                cache_size=entries_share(TEMPLATE_CACHE_ENTRIES, cache_share),
                 max_bytes=int(TEMPLATE_CACHE_BYTES * cache_share),
             )
             if hoist

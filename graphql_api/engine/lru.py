@@ -46,3 +46,8 @@ class LRU(Generic[Key, Value]):
             ):
                 _, evicted = self._entries.popitem(last=False)
                 self._total_weight -= self._weight(evicted)
+
+
+def entries_share(entries: int, share: float) -> int:
+    """A cache's entry cap when it has `share` of the budget (1 / workers): never below one entry."""
+    return max(1, int(entries * share))

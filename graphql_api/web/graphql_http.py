@@ -24,7 +24,7 @@ from starlette.requests import ClientDisconnect
 from starlette.types import Receive, Scope, Send
 
 from graphql_api.engine.engine import Deadline, Engine, ErrorsOnly, PreparedText
-from graphql_api.engine.lru import LRU
+from graphql_api.engine.lru import LRU, entries_share
 from graphql_api.web.body_watch import BODY_COMPLETE, BodyWatch
 from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
@@ -162,7 +162,8 @@ class GraphQLEndpoint:
         self.engine = engine
         self.limits = engine.limits
         self.cache = ResponseCache(
-            max_entries=_share(RESPONSE_CACHE_ENTRIES, cache_share), max_bytes=int(RESPONSE_CACHE_BYTES * cache_share)
+            max_entries=entries_share(RESPONSE_CACHE_ENTRIES, cache_share),
+            max_bytes=int(RESPONSE_CACHE_BYTES * cache_share),
         )
         self._answer_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON)  # application/json for */* and no Accept
         self._page_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON, HTML)
@@ -171,7 +172,7 @@ class GraphQLEndpoint:
         self._cache_control = cache_control or None
         self._persisted = PersistedQueries(
             self.limits.max_query_length,
-            max_entries=_share(PERSISTED_ENTRIES, cache_share),
+            max_entries=entries_share(PERSISTED_ENTRIES, cache_share),
             max_bytes=int(PERSISTED_BYTES * cache_share),
         )
         self._max_response_bytes = max_response_bytes
@@ -440,10 +441,6 @@ def _refused_status(codes: set[str], media_type: str) -> int:
 def _not_acceptable() -> HTTPException:
     message = f"This endpoint answers in {GRAPHQL_RESPONSE_JSON} or {JSON}; the Accept header allows neither."
     return HTTPException(406, message)
-
-
-def _share(entries: int, share: float) -> int:
-    return max(1, int(entries * share))
 
 
 def _encode(result: ExecutionResult) -> bytes:
