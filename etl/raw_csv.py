@@ -197,24 +197,23 @@ def _read_fast(path: Path, expected: Sequence[str]) -> RawFile | None:
         # ("terminate called without an active exception"). The bytes are hashed meanwhile.
         stop_hashing = threading.Event()
         hashed = pool.submit(_digest_and_size, path, stop_hashing)
-        batches = None
+        table = None
         try:
-            batches = _fast_batches(path, expected)
+            table = _fast_table(path, expected)
         finally:
-            if batches is None:
-                stop_hashing.set()
-        if batches is None:
+            if table is None:
+                stop_hashing.set()  # the careful reader will read (and hash) the file
+        if table is None:
             return None
         try:
             digest, size_bytes = hashed.result()
         except (OSError, EOFError, zlib.error):
             return None
-    table = pa.Table.from_batches(batches[1], batches[0])
     lines = list(range(2, table.num_rows + 2))
     return RawFile(path, digest, size_bytes, table, lines, reader="fast")
 
 
-def _fast_batches(path: Path, expected: Sequence[str]) -> tuple[pa.Schema, list[pa.RecordBatch]] | None:
+def _fast_table(path: Path, expected: Sequence[str]) -> pa.Table | None:
     compression = "gzip" if path.suffix.lower() == ".gz" else None
     try:
         reader = pacsv.open_csv(
@@ -235,7 +234,7 @@ def _fast_batches(path: Path, expected: Sequence[str]) -> tuple[pa.Schema, list[
                 if any(pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py() for column in batch.columns):
                     return None  # records spanning lines: let the careful reader number them
                 batches.append(batch)
-            return reader.schema, batches
+            return pa.Table.from_batches(batches, reader.schema)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, EOFError, zlib.error):
         return None
 
