@@ -40,7 +40,6 @@ from graphql.language import DocumentNode
 from graphql_api.engine.lru import LRU
 
 _STRING = re.compile(r'"(?:[^"\\\n\r]|\\["\\/bfnrt])*"')  # a string literal, its simple escapes included
-_ESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _BACKSLASH_PAIR = re.compile(r"\\(.?)", re.DOTALL)
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
@@ -131,7 +130,7 @@ def _simple_escapes(query: str) -> bool:
 
 def _unescaped(literal: str) -> str:
     """The value of a string literal's text, as GraphQL's lexer reads it (simple escapes only)."""
-    return _ESCAPE.sub(lambda match: _ESCAPED[match.group(1)], literal) if "\\" in literal else literal
+    return _BACKSLASH_PAIR.sub(lambda pair: _ESCAPED[pair.group(1)], literal) if "\\" in literal else literal
 
 
 def _make_template(
