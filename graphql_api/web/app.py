@@ -87,6 +87,16 @@ class Service:
             self._stack = self._build_stack()
         return self._stack
 
+    def answer_at_once(
+        self, method: str, path: str, query_string: bytes, headers: list[tuple[bytes, bytes]], body: bytes
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+        """For the server's protocol: the status, headers and body of a GET or POST to /graphql
+        without an Origin whose whole body has arrived, when the endpoint can give them at once
+        (`GraphQLEndpoint.answer_at_once`); None for the rest, which come as ASGI."""
+        if path == "/graphql" and not _has_origin(headers):
+            return self._graphql.answer_at_once(method, query_string, headers, body)
+        return None
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not _has_origin(scope["headers"]):
             path, method = scope["path"], scope["method"]

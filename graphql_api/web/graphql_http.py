@@ -64,7 +64,6 @@ DEFAULT_CACHE_CONTROL = "public, max-age=3600"
 NO_STORE = "no-store"
 _VARY = (b"vary", b"Accept, Origin")  # two media types and a page by Accept; CORS headers by Origin
 _NOSNIFF = (b"x-content-type-options", b"nosniff")
-_EMPTY_BODY = {"type": "http.response.body", "body": b""}
 
 
 class Answer:
@@ -102,13 +101,11 @@ class Answer:
         headers.extend(extra_headers)
         self._headers = headers
 
-    async def send(self, send: Send, if_none_match: str | None = None) -> None:
+    def parts(self, if_none_match: str | None = None) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """Status, headers and body to send: a 304 without a body when the client has this answer."""
         if self.etag is not None and if_none_match is not None and etag_matches(if_none_match, self.etag):
-            await send({"type": "http.response.start", "status": 304, "headers": self._headers[2:]})
-            await send(_EMPTY_BODY)
-            return
-        await send({"type": "http.response.start", "status": self.status, "headers": self._headers})
-        await send({"type": "http.response.body", "body": self.body})
+            return 304, self._headers[2:], b""
+        return self.status, self._headers, self.body
 
 
 @lru_cache(maxsize=16)
@@ -184,65 +181,108 @@ class GraphQLEndpoint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The endpoint as a plain ASGI app: no request or response objects are made for it."""
         deadline = Deadline(self.limits.time_budget_seconds)  # the whole request counts, from its arrival
+        method = scope["method"]
         headers = _Headers(scope["headers"])
         media_type = self._answer_types.choose(headers.accept)
-        if_none_match = None
         try:
-            if scope["method"] == "POST":
-                answer = await self._post(headers, receive, media_type, deadline, BODY_COMPLETE in scope)
-            else:
-                if_none_match = headers.if_none_match
-                answer = await self._get(scope, headers, media_type, deadline)
+            body = b""
+            if method == "POST":
+                if media_type is None:
+                    raise _not_acceptable()
+                body = await self._read_body(receive, headers.content_length, BODY_COMPLETE in scope)
+            request = _Request(method, scope.get("query_string", b""), headers, media_type, body, deadline)
+            answer = self._at_once(request) or await self._later(request)
         except HTTPException as error:
             answer = _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
         except ClientDisconnect:
             return  # nobody is left to read an answer
         except Exception:  # a bug of ours: log it, tell the client nothing about internals
-            log.exception("unexpected error serving %s %s", scope["method"], scope["path"])
+            log.exception("unexpected error serving %s %s", method, scope["path"])
             answer = _refusal(500, "Internal server error", media_type or JSON)
-        await answer.send(send, if_none_match)
+        status, response_headers, response_body = answer.parts(_validator(method, headers))
+        await send({"type": "http.response.start", "status": status, "headers": response_headers})
+        await send({"type": "http.response.body", "body": response_body})
 
-    async def _get(self, scope: Scope, headers: "_Headers", media_type: str | None, deadline: Deadline) -> Answer:
-        raw_query = scope.get("query_string", b"")
-        key = ("GET", raw_query, media_type)
+    def answer_at_once(
+        self, method: str, raw_query: bytes, raw_headers: list[tuple[bytes, bytes]], body: bytes
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+        """The status, headers and body for a GET or a POST whose whole body has arrived, when they
+        can be had without waiting: a cached answer, a refusal, or a light query run on the spot.
+        None when the request needs the event loop (a new text to prepare, a heavy query, a batch, or
+        an answer another request is computing): it then goes to the endpoint as an ASGI app.
+        """
+        deadline = Deadline(self.limits.time_budget_seconds)
+        headers = _Headers(raw_headers)
+        media_type = self._answer_types.choose(headers.accept)
+        try:
+            if method == "POST":
+                if media_type is None:
+                    raise _not_acceptable()
+                self._check_body_size(len(body))
+            answer = self._at_once(_Request(method, raw_query, headers, media_type, body, deadline))
+            if answer is None:
+                return None
+        except HTTPException as error:
+            answer = _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
+        except Exception:
+            log.exception("unexpected error serving %s /graphql", method)
+            answer = _refusal(500, "Internal server error", media_type or JSON)
+        return answer.parts(_validator(method, headers))
+
+    def _at_once(self, request: "_Request") -> Answer | None:
+        """The answer when nothing needs waiting for (see `answer_at_once`), else None."""
+        media_type = request.media_type
         if media_type is not None:
-            cached = self.cache.get(key)
+            cached = self.cache.get(request.key)
             if cached is not None:
                 self._offload.served_light()
                 return cached
-        params = query_params(raw_query)
-        no_operation = "query" not in params and "extensions" not in params
-        if self._page is not None and no_operation and self._page_types.choose(headers.accept) == HTML:
-            return self._page
-        if media_type is None:
-            raise _not_acceptable()
-        operation = from_query_params(params)
-        answer = await self._once(key, lambda: self._run(operation, media_type, True, deadline))
-        return self._remember(key, len(raw_query), answer)
+        if request.method == "POST":
+            operation = _post_operation(request.body, request.content_type)
+            if isinstance(operation, list) or request.key in self._computing:
+                return None  # a batch, or an answer being computed
+            answer = self._light(operation, media_type, False, request.deadline)  # type: ignore[arg-type]
+        else:
+            params = query_params(request.raw_query)
+            no_operation = "query" not in params and "extensions" not in params
+            if self._page is not None and no_operation and self._page_types.choose(request.headers.accept) == HTML:
+                return self._page
+            if media_type is None:
+                raise _not_acceptable()
+            if request.key in self._computing:
+                return None
+            answer = self._light(from_query_params(params), media_type, True, request.deadline)
+        return None if answer is None else self._remember(request, answer)
 
-    async def _post(
-        self, headers: "_Headers", receive: Receive, media_type: str | None, deadline: Deadline, arrived: bool
-    ) -> Answer:
-        if media_type is None:
-            raise _not_acceptable()
-        body = await self._read_body(receive, headers.content_length, arrived)
-        content_type = headers.content_type.split(";")[0].strip().lower()
-        key = ("POST", content_type, body, media_type)
-        cached = self.cache.get(key)
-        if cached is not None:
-            self._offload.served_light()
-            return cached
-        answer = await self._once(key, lambda: self._post_answer(body, content_type, media_type, deadline))
-        return self._remember(key, len(body), answer)
+    def _light(self, operation: Operation, media_type: str, via_get: bool, deadline: Deadline) -> Answer | None:
+        """The answer to a query run at once on the event loop; None when it is new or heavy."""
+        query = self._persisted.resolve(operation.query, operation.extensions)
+        if query is None:
+            unknown = not_found()
+            return self._answer_for(unknown, _encode(unknown), media_type, via_get)
+        text = self.engine.known_text(query)
+        if text is None or _heavy(text):
+            return None
+        self._offload.served_light()
+        return self._finish(query, text, operation.variables, operation.operation_name, media_type, via_get, deadline)
+
+    async def _later(self, request: "_Request") -> Answer:
+        """The answer `_at_once` could not give: waited for, prepared or computed off the event loop."""
+        media_type, deadline = request.media_type, request.deadline
+        assert media_type is not None  # _at_once refused the request otherwise
+        if request.method == "POST":
+            body, content_type = request.body, request.content_type
+            answer = await self._once(request.key, lambda: self._post_answer(body, content_type, media_type, deadline))
+        else:
+            operation = from_query_params(query_params(request.raw_query))
+            answer = await self._once(request.key, lambda: self._run(operation, media_type, True, deadline))
+        return self._remember(request, answer)
 
     async def _post_answer(self, body: bytes, content_type: str, media_type: str, deadline: Deadline) -> Answer:
-        if content_type == "application/graphql":
-            return await self._run(Operation(decode(body)), media_type, False, deadline)
-        if content_type != JSON:
-            raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
-        if isinstance(payload := parse_json(body), list):
-            return await self._batch(payload, media_type, deadline)
-        return await self._run(from_payload(payload), media_type, False, deadline)
+        operation = _post_operation(body, content_type)
+        if isinstance(operation, list):
+            return await self._batch(operation, media_type, deadline)
+        return await self._run(operation, media_type, False, deadline)
 
     async def _once(self, key: Any, compute: Callable[[], Awaitable[Answer]]) -> Answer:
         """The answer for `key`, computed once for every request that asks for it meanwhile.
@@ -317,7 +357,7 @@ class GraphQLEndpoint:
             text = await self._prepared_once(query)
             heavy = True
         else:
-            heavy = text.prepared.cost > INLINE_COST or text.prepared.observed.get(SLOW, 0) >= SLOW_SCORE
+            heavy = _heavy(text)
         operation = (query, text, variables, operation_name, media_type, via_get, deadline)
         if heavy:
             return await self._offload.run(self._finish, *operation, deadline=deadline)
@@ -371,16 +411,15 @@ class GraphQLEndpoint:
             return Answer(200, body, media_type, cacheable)
         return Answer(200, body, media_type, cacheable, self._cache_control, self._tags.tag(media_type, body))
 
-    def _remember(self, key: Any, key_bytes: int, answer: Answer) -> Answer:
+    def _remember(self, request: "_Request", answer: Answer) -> Answer:
         if answer.cacheable:
-            self.cache.put(key, key_bytes, answer)
+            self.cache.put(request.key, request.key_bytes, answer)
         return answer
 
     async def _read_body(self, receive: Receive, declared: str | None, arrived: bool) -> bytes:
         """The request body; `arrived`: the server says all of it is there (no need to watch the clock)."""
-        limit = self.limits.max_body_bytes
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+        if declared is not None and declared.isdigit():
+            self._check_body_size(int(declared))
         chunks = []
         size = 0
         watch = None if arrived else self._body_watch.start()
@@ -392,8 +431,7 @@ class GraphQLEndpoint:
                         raise ClientDisconnect
                     chunk = message.get("body", b"")
                     size += len(chunk)
-                    if size > limit:
-                        raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+                    self._check_body_size(size)
                     chunks.append(chunk)
                     if not message.get("more_body", False):
                         break
@@ -408,6 +446,41 @@ class GraphQLEndpoint:
             if watch is not None:
                 self._body_watch.stop()
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    def _check_body_size(self, size: int) -> None:
+        if size > self.limits.max_body_bytes:
+            raise HTTPException(413, f"The request body is larger than {self.limits.max_body_bytes} bytes.")
+
+
+class _Request:
+    """A GET or a POST as the endpoint answers it, with the key of its answer in the response cache."""
+
+    __slots__ = ("body", "content_type", "deadline", "headers", "key", "key_bytes", "media_type", "method", "raw_query")
+
+    def __init__(
+        self,
+        method: str,
+        raw_query: bytes,
+        headers: "_Headers",
+        media_type: str | None,
+        body: bytes,
+        deadline: Deadline,
+    ) -> None:
+        self.method = method
+        self.raw_query = raw_query
+        self.headers = headers
+        self.media_type = media_type
+        self.body = body
+        self.deadline = deadline
+        self.key: tuple[Any, ...]
+        if method == "POST":
+            self.content_type = headers.content_type.split(";")[0].strip().lower()
+            self.key = ("POST", self.content_type, body, media_type)
+            self.key_bytes = len(body)
+        else:
+            self.content_type = ""
+            self.key = ("GET", raw_query, media_type)
+            self.key_bytes = len(raw_query)
 
 
 class _Headers:
@@ -427,6 +500,26 @@ class _Headers:
                 self.content_length = value.decode("latin-1")
             elif name == b"if-none-match":
                 self.if_none_match = value.decode("latin-1")
+
+
+def _post_operation(body: bytes, content_type: str) -> Operation | list[Any]:
+    """The operation a POST body holds, or the payloads of a batch."""
+    if content_type == "application/graphql":
+        return Operation(decode(body))
+    if content_type != JSON:
+        raise HTTPException(415, "Send GraphQL as application/json (or application/graphql).")
+    if isinstance(payload := parse_json(body), list):
+        return payload
+    return from_payload(payload)
+
+
+def _heavy(text: PreparedText) -> bool:
+    return text.prepared.cost > INLINE_COST or text.prepared.observed.get(SLOW, 0) >= SLOW_SCORE
+
+
+def _validator(method: str, headers: "_Headers") -> str | None:
+    """The If-None-Match that may turn an answer into a 304: GET's and HEAD's only."""
+    return None if method == "POST" else headers.if_none_match
 
 
 def _refused_status(codes: set[str], media_type: str) -> int:

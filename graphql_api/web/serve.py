@@ -11,15 +11,15 @@ import time
 from types import FrameType
 
 import uvicorn
-from starlette.types import ASGIApp
 
 from graphql_api.settings import Settings
+from graphql_api.web.app import Service
 from graphql_api.web.protocol import ConnectionLimits, guarded_protocol
 
 _RESTART_PAUSE_SECONDS = 1.0
 
 
-def serve(app: ASGIApp, settings: Settings) -> None:
+def serve(app: Service, settings: Settings) -> None:
     limits = ConnectionLimits(
         max_connections=settings.max_connections,
         request_head_seconds=settings.request_head_seconds,
@@ -30,7 +30,7 @@ def serve(app: ASGIApp, settings: Settings) -> None:
         app,
         host=settings.host,
         port=settings.port,
-        http=guarded_protocol(limits),
+        http=guarded_protocol(limits, app.answer_at_once),
         timeout_keep_alive=settings.keep_alive_seconds,  # type: ignore[arg-type]
         timeout_graceful_shutdown=settings.shutdown_seconds,  # type: ignore[arg-type]
         log_level="warning",
