@@ -7,6 +7,10 @@ or a name: the same request repeated (a response-cache hit), every request diffe
 and every request different with the argument written into the query text (at least 20,000 distinct
 arguments each). Each figure is a median over alternated runs, given as a ratio to the raw limit
 measured beside it, with p99 and the server's CPU-seconds per 1,000 requests (from /proc).
+
+Below the raw ASGI app it also measures the floor of the stack (`bench.bare_protocol`: uvloop and
+httptools answering fixed bytes without ASGI), alternated with the raw app, which shows what
+uvicorn's ASGI layer costs a request; the service answers most requests below that layer.
 """
 
 import json
@@ -35,8 +39,10 @@ def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
         raw_file.write_text(post_line(workload[0].document, workload[0].common) + "\n", encoding="utf-8")
         with (
             serving("bench.raw_asgi", data_dir, cpus=SERVER_CPU) as raw,
+            serving("bench.bare_protocol", data_dir, cpus=SERVER_CPU) as floor,
             serving("graphql_api", data_dir, cpus=SERVER_CPU) as ours,
         ):
+            results["floor"] = _compare(raw, raw_file, floor, raw_file, seconds, repeat)
             for query in workload:
                 results[query.name] = {
                     kind: _compare(raw, raw_file, ours, path, seconds, repeat)
@@ -87,6 +93,12 @@ def _request_files(directory: Path, query: Query) -> dict[str, Path]:
 
 def format_ceiling(results: dict[str, Any]) -> list[str]:
     lines = ["Against the raw ASGI limit (server on CPU 0, wrk on CPU 1): ratio, p99, CPU-s per 1,000 requests"]
+    if "floor" in results:
+        floor, raw = results["floor"]["ours"], results["floor"]["raw"]
+        lines.append(
+            f"  raw ASGI app    {raw['rps']:.0f}/s {raw['cpu_s_per_1000']:.3f}s | below ASGI (uvloop + httptools, "
+            f"fixed bytes) {floor['rps']:.0f}/s {floor['cpu_s_per_1000']:.3f}s ({results['floor']['ratio']:.2f}x)"
+        )
     for name in NAMES:
         if name not in results:
             continue

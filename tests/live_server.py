@@ -1,17 +1,49 @@
 """The real service, started as `python -m graphql_api` on a free port, for tests over real HTTP."""
 
 import http.client
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import uvicorn
 
 from bench.measure import serving
+from graphql_api.web.protocol import ConnectionLimits, DirectAnswer, guarded_protocol
 
 
 @contextmanager
 def live_server(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[int]:
     with serving("graphql_api", data_dir, env=env) as served:
         yield served.port
+
+
+@contextmanager
+def threaded_server(app: Any, direct: DirectAnswer | None = None) -> Iterator[int]:
+    """`app` on uvicorn with the service's protocol (answering `direct`ly when given) in a thread of
+    this process, as the service configures uvicorn; yields its port."""
+    limits = ConnectionLimits(max_connections=50, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    protocol = guarded_protocol(limits, direct)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, http=protocol, lifespan="off", log_level="warning", access_log=False
+    )  # as the service runs: an access log would take every request the ASGI way, to be logged
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.01)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 def request(

@@ -3,19 +3,17 @@ needs no deadline watch; a body still on its way is watched (and a slow one gets
 
 import asyncio
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
 from graphql_api.web.body_watch import BODY_COMPLETE
 from graphql_api.web.graphql_http import GraphQLEndpoint
-from graphql_api.web.protocol import ConnectionLimits, guarded_protocol
+from tests.live_server import threaded_server
 
 POST = b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n"
 
@@ -42,20 +40,8 @@ class _Recorder:
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    limits = ConnectionLimits(max_connections=10, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        free = probe.getsockname()[1]
-    config = uvicorn.Config(_Recorder(), host="127.0.0.1", port=free, http=guarded_protocol(limits), lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.01)
-    yield free
-    server.should_exit = True
-    thread.join(10)
+    with threaded_server(_Recorder()) as free:
+        yield free
 
 
 def _exchange(port: int, *parts: bytes) -> bytes:

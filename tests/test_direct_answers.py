@@ -11,19 +11,16 @@ import hashlib
 import json
 import re
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import pytest
-import uvicorn
 
 from graphql_api.settings import Settings
 from graphql_api.web.app import create_app
-from graphql_api.web.protocol import ConnectionLimits, DirectAnswer, guarded_protocol
 from tests.fixtures import CONTRACT_QUERY
+from tests.live_server import threaded_server
 
 LIGHT = '{ titleScore(title: "Toy Story") { message } }'
 BY_VARIABLE = "query ($t: String!) { titleScore(title: $t) { message } }"
@@ -92,29 +89,6 @@ REQUESTS: dict[str, bytes] = {
 }
 
 
-@contextmanager
-def _serving(app: object, direct: DirectAnswer | None) -> Iterator[int]:
-    limits = ConnectionLimits(max_connections=50, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    protocol = guarded_protocol(limits, direct)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, http=protocol, lifespan="off", log_level="warning", access_log=False
-    )  # as the service runs: an access log would take every request the ASGI way, to be logged
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.01)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        thread.join(10)
-
-
 @pytest.fixture(scope="module")
 def servers(api_model, api_data_dir) -> Iterator[tuple[int, int, list[str]]]:
     settings = Settings(data_dir=api_data_dir, cors_origins=(ORIGIN,))
@@ -127,7 +101,7 @@ def servers(api_model, api_data_dir) -> Iterator[tuple[int, int, list[str]]]:
             answered.append(method)
         return answer
 
-    with _serving(direct_app, direct) as direct_port, _serving(asgi_app, None) as asgi_port:
+    with threaded_server(direct_app, direct) as direct_port, threaded_server(asgi_app, None) as asgi_port:
         yield direct_port, asgi_port, answered
 
 
