@@ -192,18 +192,9 @@ def format_table(results: dict[str, Any]) -> str:
 
         lines += format_rest(results["rest"])
     if "conformance" in results:
-        conformance = results["conformance"]
-        not_modified = conformance["not_modified"]
-        lines += [
-            f"HTTP caching and persisted queries ({conformance['query']}, {conformance['connections']} connections)",
-            f"  same GET URL: cached 200 {not_modified['cached_200']['rps']:6.0f}/s, 304 "
-            f"{not_modified['not_modified_304']['rps']:6.0f}/s = {not_modified['ratio']:.2f}",
-        ]
-        for workload, figures in conformance["persisted"].items():
-            lines.append(
-                f"  {workload:8} plain POST {figures['post']['rps']:6.0f}/s, persisted GET "
-                f"{figures['persisted_get']['rps']:6.0f}/s = {figures['ratio']:.2f}"
-            )
+        from bench.conformance import format_conformance
+
+        lines += format_conformance(results["conformance"])
     if "discovery" in results:
         from bench.discovery import summary
 

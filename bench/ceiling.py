@@ -14,18 +14,15 @@ uvicorn's ASGI layer costs a request; the service answers most requests below th
 """
 
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.http import post_line, run_wrk
+from bench.http import SERVER_CPU, measured, post_line
 from bench.measure import median, serving
 from bench.workload import Query, literal_document, queries
 from graphql_api.data.loader import load
 
-SERVER_CPU = "0"
-LOAD_CPU = "1"
 DISTINCT = 20_000
 NAMES = ("score", "votos", "actor", "director", "recommendations")
 TARGETS = {"repeated": 0.8, "distinct": 0.5, "distinct-literal": 0.5}
@@ -54,27 +51,14 @@ def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
 def _compare(raw: Any, raw_file: Path, ours: Any, ours_file: Path, seconds: int, repeat: int) -> dict[str, Any]:
     raw_runs, our_runs = [], []
     for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
-        raw_runs.append(_measured(raw.pid, raw.port, raw_file, seconds))
-        our_runs.append(_measured(ours.pid, ours.port, ours_file, seconds))
+        raw_runs.append(measured(raw.pid, raw.port, raw_file, seconds))
+        our_runs.append(measured(ours.pid, ours.port, ours_file, seconds))
     raw_figures, our_figures = _median(raw_runs), _median(our_runs)
     return {"raw": raw_figures, "ours": our_figures, "ratio": our_figures["rps"] / raw_figures["rps"]}
 
 
-def _measured(pid: int, port: int, requests: Path, seconds: int) -> dict[str, float]:
-    before = _cpu_seconds(pid)
-    figures = run_wrk(port, requests, seconds, cpus=LOAD_CPU)
-    spent = _cpu_seconds(pid) - before
-    return {**figures, "cpu_s_per_1000": 1000 * spent / max(figures["requests"], 1.0)}
-
-
 def _median(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: median([run[key] for run in runs]) for key in runs[0]}
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User and system time of a process and its threads, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _request_files(directory: Path, query: Query) -> dict[str, Path]:

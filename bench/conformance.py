@@ -1,5 +1,8 @@
 """What HTTP caching and persisted queries cost, with wrk against `python -m graphql_api` (one worker).
 
+The server is pinned to CPU 0 and wrk to CPU 1; each figure has the rate and the server's CPU-seconds
+per 1,000 requests (what an answer costs on a deploy target with a fraction of a core).
+
 Each comparison is run side by side, in turn, in the same run:
 - a cached 200 against a 304: the same GET URL, the second with an If-None-Match naming its ETag;
 - persisted-query GETs (the hash alone in the URL, registered first) against plain POSTs of the same
@@ -17,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.http import CONNECTIONS, post_line, side_by_side
+from bench.http import CONNECTIONS, SERVER_CPU, post_line, side_by_side
 from bench.measure import serving
 from bench.workload import Query, queries
 from graphql_api.data.loader import load
@@ -31,9 +34,11 @@ def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
         raise SystemExit("the conformance benchmark needs wrk: apt-get install wrk")
     query = next(query for query in queries(load(data_dir)) if query.name == QUERY)
     results: dict[str, Any] = {"query": QUERY, "connections": CONNECTIONS, "seconds_per_run": seconds, "runs": repeat}
-    with tempfile.TemporaryDirectory() as scratch, serving("graphql_api", data_dir) as served:
+    with tempfile.TemporaryDirectory() as scratch, serving("graphql_api", data_dir, cpus=SERVER_CPU) as served:
         files = _request_files(Path(scratch), query, served.port)
-        cached, not_modified = side_by_side(served.port, (files["cached"], files["not-modified"]), seconds, repeat)
+        cached, not_modified = side_by_side(
+            served.port, (files["cached"], files["not-modified"]), seconds, repeat, served.pid
+        )
         results["not_modified"] = {
             "cached_200": cached,
             "not_modified_304": not_modified,
@@ -42,7 +47,7 @@ def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
         results["persisted"] = {}
         for workload in ("repeated", "distinct"):
             posts, gets = side_by_side(
-                served.port, (files[f"post-{workload}"], files[f"persisted-{workload}"]), seconds, repeat
+                served.port, (files[f"post-{workload}"], files[f"persisted-{workload}"]), seconds, repeat, served.pid
             )
             results["persisted"][workload] = {"post": posts, "persisted_get": gets, "ratio": gets["rps"] / posts["rps"]}
     return results
@@ -96,6 +101,25 @@ def _etag(port: int, url: str) -> str:
     raise RuntimeError("a matching If-None-Match did not get a 304")
 
 
+def format_conformance(results: dict[str, Any]) -> list[str]:
+    def cell(figures: dict[str, float]) -> str:
+        return f"{figures['rps']:6.0f}/s ({1000 * figures['cpu_s_per_1000']:.1f} µs CPU)"
+
+    not_modified = results["not_modified"]
+    lines = [
+        f"HTTP caching and persisted queries ({results['query']}, {results['connections']} connections; "
+        "server on CPU 0, wrk on CPU 1; rate and the server's CPU per request)",
+        f"  same GET URL: cached 200 {cell(not_modified['cached_200'])}, 304 {cell(not_modified['not_modified_304'])}"
+        f" = {not_modified['ratio']:.2f}x the rate",
+    ]
+    for workload, figures in results["persisted"].items():
+        lines.append(
+            f"  {workload:8} plain POST {cell(figures['post'])}, persisted GET {cell(figures['persisted_get'])}"
+            f" = {figures['ratio']:.2f}x the rate"
+        )
+    return lines
+
+
 def main() -> None:
     from bench.data import processed
 
@@ -104,7 +128,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(json.dumps(run(args.data_dir or processed(), args.seconds, args.repeat), indent=2))
+    results = run(args.data_dir or processed(), args.seconds, args.repeat)
+    print(json.dumps(results, indent=2))
+    print("\n".join(format_conformance(results)))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ For each contract query, three workloads, each run on /graphql and on the bare r
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -20,6 +21,8 @@ from bench.workload import Query, literal_document, queries
 from graphql_api.data.loader import load
 
 LUA = Path(__file__).with_name("wrk_requests.lua")
+SERVER_CPU = "0"  # pinned runs: the server on one core, wrk on the other
+LOAD_CPU = "1"
 CONNECTIONS = 16
 
 
@@ -48,14 +51,31 @@ def _measure_query(port: int, files: dict[str, Path], seconds: int, repeat: int)
     return figures
 
 
-def side_by_side(port: int, request_files: tuple[Path, ...], seconds: int, repeat: int) -> list[dict[str, float]]:
+def side_by_side(
+    port: int, request_files: tuple[Path, ...], seconds: int, repeat: int, pid: int | None = None
+) -> list[dict[str, float]]:
     """The median figures of each request file, the files run in turn `repeat` times, so drift on this
-    shared machine hits them all alike."""
+    shared machine hits them all alike. Given the server's `pid` (a server pinned to SERVER_CPU), wrk
+    runs on LOAD_CPU and the figures include the server's CPU-seconds per 1,000 requests."""
     runs: list[list[dict[str, float]]] = [[] for _ in request_files]
     for _ in range(repeat):
         for index, path in enumerate(request_files):
-            runs[index].append(run_wrk(port, path, seconds))
+            runs[index].append(run_wrk(port, path, seconds) if pid is None else measured(pid, port, path, seconds))
     return [{key: median([run[key] for run in file_runs]) for key in file_runs[0]} for file_runs in runs]
+
+
+def measured(pid: int, port: int, requests: Path, seconds: int) -> dict[str, float]:
+    """wrk's figures, wrk pinned to LOAD_CPU, with the CPU-seconds process `pid` spent per 1,000 requests."""
+    before = cpu_seconds(pid)
+    figures = run_wrk(port, requests, seconds, cpus=LOAD_CPU)
+    spent = cpu_seconds(pid) - before
+    return {**figures, "cpu_s_per_1000": 1000 * spent / max(figures["requests"], 1.0)}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and its threads, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str, Path]]:

@@ -29,12 +29,12 @@ from graphql_api.web.body_watch import BODY_COMPLETE, BodyWatch
 from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
 from graphql_api.web.graphql_request import (
+    GetOperations,
     Operation,
     decode,
     from_payload,
-    from_query_params,
     parse_json,
-    query_params,
+    split_query,
 )
 from graphql_api.web.negotiation import GRAPHQL_RESPONSE_JSON, HTML, JSON, MediaTypes
 from graphql_api.web.offload import Offload
@@ -172,6 +172,7 @@ class GraphQLEndpoint:
             max_entries=entries_share(PERSISTED_ENTRIES, cache_share),
             max_bytes=int(PERSISTED_BYTES * cache_share),
         )
+        self._get_operations = GetOperations()
         self._max_response_bytes = max_response_bytes
         self._body_watch = BodyWatch(body_seconds)
         self._offload = Offload()
@@ -243,7 +244,7 @@ class GraphQLEndpoint:
                 return None  # a batch, or an answer being computed
             answer = self._light(operation, media_type, False, request.deadline)  # type: ignore[arg-type]
         else:
-            params = query_params(request.raw_query)
+            params = split_query(request.raw_query)
             no_operation = "query" not in params and "extensions" not in params
             if self._page is not None and no_operation and self._page_types.choose(request.headers.accept) == HTML:
                 return self._page
@@ -251,7 +252,7 @@ class GraphQLEndpoint:
                 raise _not_acceptable()
             if request.key in self._computing:
                 return None
-            answer = self._light(from_query_params(params), media_type, True, request.deadline)
+            answer = self._light(self._get_operations.operation(params), media_type, True, request.deadline)
         return None if answer is None else self._remember(request, answer)
 
     def _light(self, operation: Operation, media_type: str, via_get: bool, deadline: Deadline) -> Answer | None:
@@ -274,7 +275,7 @@ class GraphQLEndpoint:
             body, content_type = request.body, request.content_type
             answer = await self._once(request.key, lambda: self._post_answer(body, content_type, media_type, deadline))
         else:
-            operation = from_query_params(query_params(request.raw_query))
+            operation = self._get_operations.operation(split_query(request.raw_query))
             answer = await self._once(request.key, lambda: self._run(operation, media_type, True, deadline))
         return self._remember(request, answer)
 
