@@ -177,3 +177,15 @@ def test_a_body_that_arrives_after_its_head_is_read_by_the_application(servers):
 def test_direct_answers_were_given_for_both_methods(servers):
     _both(servers, lambda port: _responses(port, REQUESTS["GET light"], REQUESTS["by variable"], count=2))
     assert {"GET", "POST"} <= set(servers[2])
+
+
+def test_a_flood_of_pipelined_requests_gets_the_pipelining_cap_not_an_answer_each(servers):
+    direct_port, _, _ = servers
+    flood = REQUESTS["GET light"] * 500  # one read's worth: all of it would be answered before anyone else
+    with socket.create_connection(("127.0.0.1", direct_port), timeout=10) as connection:
+        connection.sendall(flood)
+        received = b""
+        while chunk := connection.recv(65536):  # the server closes the connection past the cap
+            received += chunk
+    answered = received.count(b"HTTP/1.1 200 ")
+    assert 16 <= answered <= 2 * 16 + 1  # as many at once, one as ASGI, as many queued behind it

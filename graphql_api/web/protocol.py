@@ -74,6 +74,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._refused = False
         self._head_since = self.loop.time()
         self._may_defer = False
+        self._direct_left = 0
         # An access log records each request from its ASGI cycle: those requests go that way.
         self._logs_access = self.access_log and self.access_logger.isEnabledFor(logging.INFO)
         self._deferred: tuple[RequestResponseCycle, ASGIApp] | None = None
@@ -92,6 +93,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self._head_bytes += len(data)  # the head's bytes and maybe a body's: exact when it matters
             if self._head_bytes > self.limits.max_header_bytes and self._head_too_large(data):
                 return
+        self._direct_left = self.limits.max_pipelined  # bounds what one read can make the loop do at once
         super().data_received(data)
         if self._deferred is not None:  # its body is still on its way: the application reads it as ASGI
             self._start_deferred()
@@ -171,8 +173,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def _answer_directly(self, cycle: RequestResponseCycle) -> bool:
         """Writes the application's direct answer, as `cycle.send` would have; False when there is none."""
-        if self.flow.write_paused:
-            return False  # the answer would pile up unread: the ASGI path waits for the client
+        if self.flow.write_paused or not self._direct_left:
+            # Unread answers would pile up: the ASGI path waits for the client. Requests pipelined
+            # beyond the cap queue there too, as uvicorn queues them, and close the connection past it.
+            return False
         scope = cycle.scope
         method = scope["method"]
         if method not in _DIRECT_METHODS:
@@ -185,6 +189,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if answer is None:
             return False
         self._deferred = None
+        self._direct_left -= 1
         status, headers, body = answer
         content = [STATUS_LINE[status], self._default_head_bytes()]
         for name, value in headers:
