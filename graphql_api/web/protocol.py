@@ -173,7 +173,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def _answer_directly(self, cycle: RequestResponseCycle) -> bool:
         """Writes the application's direct answer, as `cycle.send` would have; False when there is none."""
-        if self.flow.write_paused or not self._direct_left:
+        if self.flow.write_paused or not self._direct_left or self.transport.is_closing():
             # Unread answers would pile up: the ASGI path waits for the client. Requests pipelined
             # beyond the cap queue there too, as uvicorn queues them, and close the connection past it.
             return False
