@@ -1,8 +1,10 @@
 """Hostile clients against the real service: `python -m bench.attack [--only NAME,...] [--seconds S]`.
 
 Responsiveness: a light contract query runs with wrk at 16 connections, alone and then while one
-attacker sends the most expensive requests of a family back to back on one connection; the figure
-is the light query's p99 and its share of the throughput it had alone.
+attacker sends the most expensive requests of a family back to back on one connection, three times
+in turn; the figures are the light query's median p99 and the median of its shares of the
+throughput it had alone just before. The service is pinned to one core, wrk and the attacker to
+the other.
 
 Memory: each memory family sends its requests for a while; resident memory is sampled every 100 ms
 from the start and its maximum reported.
@@ -12,6 +14,7 @@ import argparse
 import contextlib
 import http.client
 import json
+import os
 import random
 import socket
 import string
@@ -22,12 +25,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.http import post_line, run_wrk
-from bench.measure import resident_mb, serving
+from bench.http import LOAD_CPU, SERVER_CPU, post_line, run_wrk
+from bench.measure import median, resident_mb, serving
 
 CONNECTIONS = 16
-SERVER_CPU = "0"  # the service on one core, wrk and the attacker on the other
-LOAD_CPU = "1"
 LIGHT = '{ titleScore(title: "Toy Story") { message matches { score } } }'
 
 
@@ -136,6 +137,7 @@ class Attacker(threading.Thread):
         self.slowest = 0.0
 
     def run(self) -> None:
+        os.sched_setaffinity(0, {int(LOAD_CPU)})  # this thread beside wrk, off the server's core
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         while not self.stop.is_set():
             method, path, body, headers = next(self.family)
@@ -155,27 +157,44 @@ class Attacker(threading.Thread):
         connection.close()
 
 
-def responsiveness(port: int, families: list[str], seconds: int) -> dict[str, Any]:
+def responsiveness(port: int, families: list[str], seconds: int, repeat: int = 3) -> dict[str, Any]:
+    """For each family, `repeat` pairs of runs, the light query alone and then beside the attacker (so
+    drift on this shared machine hits both alike): the medians, and the median of the pairs' shares."""
     results: dict[str, Any] = {}
+    alone_runs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as scratch:
         light = Path(scratch) / "light.txt"
         light.write_text(post_line(LIGHT, None) + "\n", encoding="utf-8")
-        results["alone"] = run_wrk(port, light, seconds, strict=False, cpus=LOAD_CPU)
         for name in families:
-            attacker = Attacker(port, RESPONSIVENESS[name](random.Random(name)))
-            attacker.start()
-            time.sleep(0.5)
-            figures = run_wrk(port, light, seconds, strict=False, cpus=LOAD_CPU)
-            attacker.stop.set()
-            attacker.join(timeout=60)
+            runs, shares, sent, statuses, slowest = [], [], 0, [], 0.0
+            for _ in range(repeat):
+                alone = run_wrk(port, light, seconds, strict=False, cpus=LOAD_CPU)
+                alone_runs.append(alone)
+                attacker = Attacker(port, RESPONSIVENESS[name](random.Random(name)))
+                attacker.start()
+                time.sleep(0.5)
+                figures = run_wrk(port, light, seconds, strict=False, cpus=LOAD_CPU)
+                attacker.stop.set()
+                attacker.join(timeout=60)
+                runs.append(figures)
+                shares.append(figures["rps"] / alone["rps"])
+                sent += attacker.sent
+                statuses.append(attacker.statuses)
+                slowest = max(slowest, attacker.slowest)
             results[name] = {
-                **figures,
-                "throughput_share": figures["rps"] / results["alone"]["rps"],
-                "attacker_requests": attacker.sent,
-                "attacker_statuses": attacker.statuses,
-                "attacker_slowest_s": round(attacker.slowest, 3),
+                **_medians(runs),
+                "throughput_share": median(shares),
+                "attacker_requests": sent,
+                "attacker_statuses": _merged(iter(statuses)),
+                "attacker_slowest_s": round(slowest, 3),
             }
+    if alone_runs:
+        results = {"alone": _medians(alone_runs), **results}
     return results
+
+
+def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: median([run[key] for run in runs]) for key in runs[0]}
 
 
 def memory(port: int, pid: int, families: list[str], seconds: int) -> dict[str, Any]:
