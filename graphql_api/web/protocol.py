@@ -277,6 +277,8 @@ class HeadHoldingTransport:
         self._held: bytes | None = None
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
+        if self._transport.is_closing():
+            return  # closed meanwhile (past the pipelining cap, say): nobody reads it, and uvloop would raise
         if self._held is not None:
             held, self._held = self._held, None
             self._transport.write(held + bytes(data))
