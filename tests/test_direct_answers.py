@@ -7,6 +7,7 @@ caches): one with direct answers, one without. Every request goes to both, twice
 aside.
 """
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -17,9 +18,12 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlencode
 
 import pytest
+import uvicorn
+from uvicorn.server import ServerState
 
 from graphql_api.settings import Settings
 from graphql_api.web.app import create_app
+from graphql_api.web.protocol import ConnectionLimits, guarded_protocol
 from tests.fixtures import CONTRACT_QUERY
 from tests.live_server import threaded_server
 
@@ -206,3 +210,57 @@ class _Records(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class _Transport:
+    """A connection's transport that keeps what is written."""
+
+    def __init__(self) -> None:
+        self.written = b""
+
+    def write(self, data: bytes) -> None:
+        self.written += data
+
+    def is_closing(self) -> bool:
+        return False
+
+    def get_extra_info(self, name: str, default: object = None) -> object:
+        return ("127.0.0.1", 1) if name in ("peername", "sockname") else default
+
+    def close(self) -> None: ...
+
+    def pause_reading(self) -> None: ...
+
+    def resume_reading(self) -> None: ...
+
+
+def test_a_client_not_reading_its_answers_is_answered_the_asgi_way():
+    asked: list[str] = []
+
+    def direct(method: str, path: str, query: bytes, headers: list, body: bytes) -> tuple:
+        asked.append(path)
+        return 200, [(b"content-length", b"2")], b"{}"
+
+    async def main() -> tuple[bytes, bool]:
+        limits = ConnectionLimits(max_connections=5, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
+        config = uvicorn.Config(_never_called, http=guarded_protocol(limits, direct), lifespan="off", access_log=False)
+        config.load()
+        protocol = config.http_protocol_class(config=config, server_state=ServerState(), app_state={})
+        transport = _Transport()
+        protocol.connection_made(transport)
+        protocol.data_received(REQUESTS["GET light"])  # answered directly
+        protocol.pause_writing()  # the transport's buffer passed its high-water mark: the client does not read
+        protocol.data_received(REQUESTS["GET light"])
+        await asyncio.sleep(0.05)  # time for an ASGI task to run, were there one
+        answered = protocol.cycle.response_complete
+        protocol.connection_lost(None)  # the client goes: the waiting task ends
+        return transport.written, answered
+
+    written, second_answered = asyncio.run(main())
+    assert asked == ["/graphql"]  # asked for the first answer only
+    assert written.count(b"HTTP/1.1 200 OK") == 1
+    assert not second_answered  # the second waits, as an ASGI task, for the client to read
+
+
+async def _never_called(scope: dict, receive: object, send: object) -> None:
+    await asyncio.sleep(3600)
