@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.http import LOAD_CPU, SERVER_CPU, post_line, run_wrk
-from bench.measure import median, resident_mb, serving
+from bench.measure import median, medians, resident_mb, serving
 
 CONNECTIONS = 16
 LIGHT = '{ titleScore(title: "Toy Story") { message matches { score } } }'
@@ -182,19 +182,15 @@ def responsiveness(port: int, families: list[str], seconds: int, repeat: int = 3
                 statuses.append(attacker.statuses)
                 slowest = max(slowest, attacker.slowest)
             results[name] = {
-                **_medians(runs),
+                **medians(runs),
                 "throughput_share": median(shares),
                 "attacker_requests": sent,
                 "attacker_statuses": _merged(iter(statuses)),
                 "attacker_slowest_s": round(slowest, 3),
             }
     if alone_runs:
-        results = {"alone": _medians(alone_runs), **results}
+        results = {"alone": medians(alone_runs), **results}
     return results
-
-
-def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
-    return {key: median([run[key] for run in runs]) for key in runs[0]}
 
 
 def memory(port: int, pid: int, families: list[str], seconds: int) -> dict[str, Any]:

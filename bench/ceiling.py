@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.http import SERVER_CPU, measured, post_line
-from bench.measure import median, serving
+from bench.measure import medians, serving
 from bench.workload import Query, literal_document, queries
 from graphql_api.data.loader import load
 
@@ -53,12 +53,8 @@ def _compare(raw: Any, raw_file: Path, ours: Any, ours_file: Path, seconds: int,
     for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
         raw_runs.append(measured(raw.pid, raw.port, raw_file, seconds))
         our_runs.append(measured(ours.pid, ours.port, ours_file, seconds))
-    raw_figures, our_figures = _median(raw_runs), _median(our_runs)
+    raw_figures, our_figures = medians(raw_runs), medians(our_runs)
     return {"raw": raw_figures, "ours": our_figures, "ratio": our_figures["rps"] / raw_figures["rps"]}
-
-
-def _median(runs: list[dict[str, float]]) -> dict[str, float]:
-    return {key: median([run[key] for run in runs]) for key in runs[0]}
 
 
 def _request_files(directory: Path, query: Query) -> dict[str, Path]:

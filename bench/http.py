@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.measure import median, serving
+from bench.measure import medians, serving
 from bench.workload import Query, literal_document, queries
 from graphql_api.data.loader import load
 
@@ -61,7 +61,7 @@ def side_by_side(
     for _ in range(repeat):
         for index, path in enumerate(request_files):
             runs[index].append(run_wrk(port, path, seconds) if pid is None else measured(pid, port, path, seconds))
-    return [{key: median([run[key] for run in file_runs]) for key in file_runs[0]} for file_runs in runs]
+    return [medians(file_runs) for file_runs in runs]
 
 
 def measured(pid: int, port: int, requests: Path, seconds: int) -> dict[str, float]:

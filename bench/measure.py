@@ -24,6 +24,11 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def medians(runs: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over runs that report the same figures."""
+    return {key: median([run[key] for run in runs]) for key in runs[0]}
+
+
 def percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from bench.http import CONNECTIONS, run_wrk
-from bench.measure import median, serving
+from bench.measure import medians, serving
 from bench.workload import queries
 from graphql_api.data.loader import load
 from graphql_api.web.rest.endpoints import ACTOR, DIRECTOR, MONTH, RECOMMENDATION, SCORE, VOTES, WEEKDAY, Endpoint
@@ -47,7 +47,7 @@ def _side_by_side(port: int, files: tuple[Path, Path], seconds: int, repeat: int
     for _ in range(repeat):  # alternated, so drift on this shared machine hits both alike
         rest_runs.append(run_wrk(port, files[0], seconds))
         graphql_runs.append(run_wrk(port, files[1], seconds))
-    rest, graphql = _medians(rest_runs), _medians(graphql_runs)
+    rest, graphql = medians(rest_runs), medians(graphql_runs)
     return {"rest": rest, "graphql": graphql, "ratio": rest["rps"] / graphql["rps"]}
 
 
@@ -68,10 +68,6 @@ def _rest(endpoint: Endpoint, value: str) -> str:
 def _graphql(endpoint: Endpoint, value: str) -> str:
     variables = json.dumps({endpoint.argument: value}, ensure_ascii=False)
     return f"GET\t/graphql?{urlencode({'query': endpoint.graphql, 'variables': variables})}\t"
-
-
-def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
-    return {key: median([run[key] for run in runs]) for key in runs[0]}
 
 
 def format_rest(results: dict[str, Any]) -> list[str]:
