@@ -193,13 +193,10 @@ class GraphQLEndpoint:
                 body = await self._read_body(receive, headers.content_length, BODY_COMPLETE in scope)
             request = _Request(method, scope.get("query_string", b""), headers, media_type, body, deadline)
             answer = self._at_once(request) or await self._later(request)
-        except HTTPException as error:
-            answer = _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
         except ClientDisconnect:
             return  # nobody is left to read an answer
-        except Exception:  # a bug of ours: log it, tell the client nothing about internals
-            log.exception("unexpected error serving %s %s", method, scope["path"])
-            answer = _refusal(500, "Internal server error", media_type or JSON)
+        except Exception as error:
+            answer = _failure(error, method, media_type)
         status, response_headers, response_body = answer.parts(_validator(method, headers))
         await send({"type": "http.response.start", "status": status, "headers": response_headers})
         await send({"type": "http.response.body", "body": response_body})
@@ -223,11 +220,8 @@ class GraphQLEndpoint:
             answer = self._at_once(_Request(method, raw_query, headers, media_type, body, deadline))
             if answer is None:
                 return None
-        except HTTPException as error:
-            answer = _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
-        except Exception:
-            log.exception("unexpected error serving %s /graphql", method)
-            answer = _refusal(500, "Internal server error", media_type or JSON)
+        except Exception as error:
+            answer = _failure(error, method, media_type)
         return answer.parts(_validator(method, headers))
 
     def _at_once(self, request: "_Request") -> Answer | None:
@@ -543,6 +537,15 @@ def _encode(result: ExecutionResult) -> bytes:
 
 def _error_codes(result: ExecutionResult) -> set[str]:
     return {(error.extensions or {}).get("code") for error in result.errors or ()}  # type: ignore[misc]
+
+
+def _failure(error: Exception, method: str, media_type: str | None) -> Answer:
+    """The answer to a request that raised `error`: its refusal, or, for a bug of ours, a 500 that
+    tells the client nothing about internals (the error is logged). Called while handling `error`."""
+    if isinstance(error, HTTPException):
+        return _refusal(error.status_code, error.detail, media_type or JSON, error.headers)
+    log.exception("unexpected error serving %s /graphql", method)
+    return _refusal(500, "Internal server error", media_type or JSON)
 
 
 def _refusal(status: int, message: str, media_type: str, headers: dict[str, str] | None = None) -> Answer:
