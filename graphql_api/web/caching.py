@@ -25,10 +25,14 @@ class EntityTags:
 
     def __init__(self, manifest: dict[str, Any]) -> None:
         self._data_set = hashlib.sha256(orjson.dumps(manifest, option=orjson.OPT_SORT_KEYS))
+        self._by_media_type: dict[str, Any] = {}  # the data set's and the media type's part, hashed once
 
     def tag(self, media_type: str, body: bytes) -> str:
-        digest = self._data_set.copy()
-        digest.update(media_type.encode())
-        digest.update(b"\n")
+        prefix = self._by_media_type.get(media_type)
+        if prefix is None:
+            prefix = self._data_set.copy()
+            prefix.update(media_type.encode() + b"\n")
+            self._by_media_type[media_type] = prefix
+        digest = prefix.copy()
         digest.update(body)
         return f'"{digest.hexdigest()[:40]}"'

@@ -48,8 +48,11 @@ def split_query(raw: bytes) -> dict[str, bytes]:
     for part in raw.split(b"&"):
         if part:
             name, _, value = part.partition(b"=")
-            params[_unquoted(name)] = value
+            params[_PARAMETER_NAMES.get(name) or _unquoted(name)] = value
     return params
+
+
+_PARAMETER_NAMES = {name.encode(): name for name in ("query", "variables", "operationName", "extensions")}
 
 
 class GetOperations:
@@ -65,13 +68,21 @@ class GetOperations:
     def operation(self, params: Mapping[str, bytes]) -> Operation:
         """The operation of a URL's parameters (as `split_query` gives them); refused as from_query_params refuses."""
         escaped = params.get("extensions")
-        known = self._extensions.get(escaped) if escaped else None
-        if known is not None:
-            return from_query_params({name: _unquoted(v) for name, v in params.items() if name != "extensions"}, known)
-        operation = from_query_params({name: _unquoted(value) for name, value in params.items()})
-        if escaped and operation.extensions is not None and len(escaped) <= self._max_escaped_bytes:
-            self._extensions.put(escaped, operation.extensions)
-        return operation
+        extensions = self._extensions.get(escaped) if escaped else None
+        if extensions is None:
+            extensions = _object(_json(_text(escaped), "extensions"), "extensions")
+            if escaped and extensions is not None and len(escaped) <= self._max_escaped_bytes:
+                self._extensions.put(escaped, extensions)
+        return Operation(
+            _text(params.get("query")),
+            _object(_json(_text(params.get("variables")), "variables"), "variables"),
+            _text(params.get("operationName")) or None,
+            extensions,
+        )
+
+
+def _text(escaped: bytes | None) -> str | None:
+    return None if escaped is None else _unquoted(escaped)
 
 
 def _unquoted(text: bytes) -> str:
