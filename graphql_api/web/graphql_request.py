@@ -4,6 +4,7 @@ A request whose parameters have the wrong types is not a well-formed GraphQL-ove
 is refused with 400 before anything else. `null` is the same as leaving a parameter out.
 """
 
+from codecs import escape_decode  # type: ignore[attr-defined]  # CPython's bytes-to-bytes escape reader
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 from urllib.parse import unquote_to_bytes
@@ -90,8 +91,8 @@ def _unquoted(text: bytes) -> str:
         text = text.replace(b"+", b" ")
     if b"%" in text:
         try:  # %XX as \xXX, read by the C codec; backslashes of the text doubled so they stay themselves
-            text = text.replace(b"\\", b"\\\\").replace(b"%", b"\\x").decode("unicode_escape").encode("latin-1")
-        except UnicodeDecodeError:  # a % not followed by two hex digits: kept as it is, as unquote does
+            text = escape_decode(text.replace(b"\\", b"\\\\").replace(b"%", b"\\x"))[0]
+        except ValueError:  # a % not followed by two hex digits: kept as it is, as unquote does
             text = unquote_to_bytes(text)
     return text.decode("utf-8", "replace")
 
