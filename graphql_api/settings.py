@@ -53,7 +53,9 @@ class Settings:
         10.0, "seconds a connection may take to send a request's line and headers (idle ones are closed)", 0.1
     )
     request_body_seconds: float = _setting(10.0, "seconds a client may take to send a request's body", 0.1)
-    keep_alive_seconds: float = _setting(5.0, "seconds an idle keep-alive connection stays open", 0.1)
+    keep_alive_seconds: float = _setting(
+        5.0, "seconds a connection may stay idle after an answer (checked every second, or quarter of it)", 0.1
+    )
     max_header_bytes: int = _setting(16_384, "bytes of a request's line and headers (431 above)", 1024)
     max_headers: int = _setting(100, "headers of one request (431 above)", 1)
     shutdown_seconds: float = _setting(10.0, "seconds requests in flight get to finish on SIGTERM", 0)

@@ -50,6 +50,7 @@ def strict_server(api_data_dir):
         "MOVIES_API_MAX_HEADER_BYTES": "4096",
         "MOVIES_API_MAX_HEADERS": "20",
         "MOVIES_API_REQUEST_BODY_SECONDS": "1",
+        "MOVIES_API_KEEP_ALIVE_SECONDS": "2",
     }
     with live_server(api_data_dir, env=env) as port:
         yield port
@@ -63,6 +64,20 @@ def test_a_huge_header_is_refused_and_others_are_served(strict_server):
     assert post(strict_server, LIGHT)[0] == 200
 
 
+def test_a_huge_header_on_a_later_request_of_a_connection_is_refused(strict_server):
+    with socket.create_connection(("127.0.0.1", strict_server), timeout=5) as connection:
+        _answered_twice(connection)
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 50_000 + b"\r\n\r\n")
+        assert connection.recv(100).startswith(b"HTTP/1.1 431 ")
+
+
+def test_a_huge_url_on_a_later_request_of_a_connection_gets_414(strict_server):
+    with socket.create_connection(("127.0.0.1", strict_server), timeout=5) as connection:
+        _answered_twice(connection)
+        connection.sendall(b"GET /healthz?" + b"a" * 5_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert connection.recv(100).startswith(b"HTTP/1.1 414 ")
+
+
 def test_too_many_headers_are_refused(strict_server):
     headers = b"".join(b"X-H%d: v\r\n" % index for index in range(30))
     answer = raw_exchange(strict_server, b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + headers + b"\r\n")
@@ -74,6 +89,39 @@ def test_idle_connections_are_closed(strict_server):
         started = time.perf_counter()
         assert idle.recv(1) == b""  # closed by the server
         assert 0.5 < time.perf_counter() - started < 4
+
+
+def test_a_keep_alive_connection_is_closed_when_idle_for_its_seconds(strict_server):
+    with socket.create_connection(("127.0.0.1", strict_server), timeout=6) as connection:
+        for _ in range(2):  # 1.5 s apart: longer than a head may take, shorter than keep-alive
+            connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert _one_answer(connection).startswith(b"HTTP/1.1 200 ")
+            time.sleep(1.5)
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert _one_answer(connection).startswith(b"HTTP/1.1 200 ")
+        answered = time.perf_counter()
+        assert connection.recv(1) == b""  # closed by the server
+        assert 1.9 < time.perf_counter() - answered < 3.5  # 2 s, checked every quarter of a second
+
+
+def _answered_twice(connection: socket.socket) -> None:
+    """The same query twice: the second time its text is known, and the answer is given within the read."""
+    for _ in range(2):
+        connection.sendall(
+            b"GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n"
+        )
+        assert _one_answer(connection).startswith(b"HTTP/1.1 200 ")
+
+
+def _one_answer(connection: socket.socket) -> bytes:
+    received = b""
+    while b"\r\n\r\n" not in received:
+        received += connection.recv(65536)
+    head, _, body = received.partition(b"\r\n\r\n")
+    length = int(next(line for line in head.lower().split(b"\r\n") if line.startswith(b"content-length:"))[15:])
+    while len(body) < length:
+        body += connection.recv(65536)
+    return received
 
 
 def test_a_slow_request_head_gets_408(strict_server):

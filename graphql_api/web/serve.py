@@ -25,13 +25,13 @@ def serve(app: Service, settings: Settings) -> None:
         request_head_seconds=settings.request_head_seconds,
         max_header_bytes=settings.max_header_bytes,
         max_headers=settings.max_headers,
+        keep_alive_seconds=settings.keep_alive_seconds,
     )
     config = uvicorn.Config(
         app,
         host=settings.host,
         port=settings.port,
         http=guarded_protocol(limits, app.answer_at_once),
-        timeout_keep_alive=settings.keep_alive_seconds,  # type: ignore[arg-type]
         timeout_graceful_shutdown=settings.shutdown_seconds,  # type: ignore[arg-type]
         log_level="warning",
         access_log=False,
