@@ -78,6 +78,18 @@ def test_a_huge_url_on_a_later_request_of_a_connection_gets_414(strict_server):
         assert connection.recv(100).startswith(b"HTTP/1.1 414 ")
 
 
+def test_a_head_begun_behind_a_request_in_the_same_read_is_held_to_the_caps(strict_server):
+    first = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    many = b"GET /healthz HTTP/1.1\r\n" + b"".join(b"X-%d: v\r\n" % index for index in range(30))
+    long = b"GET /healthz HTTP/1.1\r\nX-Big: " + b"a" * 5_000 + b"\r\nX-Next: v"  # read once the next begins
+    for unfinished in (many, long):  # no blank line: the head goes on
+        started = time.perf_counter()
+        answers = raw_exchange(strict_server, first + unfinished)
+        assert answers.startswith(b"HTTP/1.1 200 ")
+        assert b"HTTP/1.1 431 " in answers
+        assert time.perf_counter() - started < 0.8  # refused at once, not when the head's second runs out
+
+
 def test_too_many_headers_are_refused(strict_server):
     headers = b"".join(b"X-H%d: v\r\n" % index for index in range(30))
     answer = raw_exchange(strict_server, b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + headers + b"\r\n")
@@ -128,6 +140,12 @@ def test_a_slow_request_head_gets_408(strict_server):
     with socket.create_connection(("127.0.0.1", strict_server), timeout=5) as slow:
         slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
         assert slow.recv(100).startswith(b"HTTP/1.1 408 ")
+
+
+def test_a_slow_head_begun_behind_a_request_in_the_same_read_gets_408(strict_server):
+    answers = raw_exchange(strict_server, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHo")
+    assert answers.startswith(b"HTTP/1.1 200 ")
+    assert b"HTTP/1.1 408 " in answers
 
 
 def test_connections_beyond_the_cap_get_503(strict_server):

@@ -77,9 +77,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._line_bytes = 0
         self._reading_head = True
         self._refused = False
+        self._refusal: tuple[int, str] | None = None
         self._head_since = self.loop.time()
         self._answered = False  # idle from then on: closed after keep_alive_seconds, else request_head_seconds
         self._in_message = False
+        self._parsed_head_bytes = 0
         self._may_defer = False
         self._direct_left = 0
         # An access log records each request from its ASGI cycle: those requests go that way.
@@ -133,13 +135,32 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().on_message_begin()
         self._reading_head = True
         self._in_message = True
+        self._parsed_head_bytes = 0
+
+    # The parsed line and headers are held to the caps as they come too: a head that begins behind
+    # another request in the same read has bytes the count by reads cannot tell apart.
+    def on_url(self, url: bytes) -> None:
+        if self._refused:
+            return
+        self.url += url
+        if len(self.url) > self.limits.max_header_bytes:
+            self._reject(414, f"The request line (its URL) is longer than {self.limits.max_header_bytes} bytes.")
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if self._refused:
+            return
+        name = name.lower()  # as uvicorn's on_header, which this replaces
+        if name == b"expect" and value.lower() == b"100-continue":
+            self.expect_100_continue = True
+        self.headers.append((name, value))
+        self._parsed_head_bytes += len(name) + len(value) + 4
+        if len(self.headers) > self.limits.max_headers:
+            self._reject(431, f"The request has more than {self.limits.max_headers} headers.")
+        elif len(self.url) + self._parsed_head_bytes > self.limits.max_header_bytes:
+            self._reject(431, f"The request head is larger than {self.limits.max_header_bytes} bytes.")
 
     def on_headers_complete(self) -> None:
         if self._refused:
-            return
-        # Headers are counted once complete: the cap on the head's bytes bounds them meanwhile.
-        if len(self.headers) > self.limits.max_headers:
-            self._reject(431, f"The request has more than {self.limits.max_headers} headers.")
             return
         self._reading_head = False
         self._head_bytes = 0
@@ -234,6 +255,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if self.pipeline:
             cycle, app = self.pipeline.pop()
             self._start_asgi_task(cycle, app)
+        elif self._refusal is not None:
+            self._reject(*self._refusal)
 
     @classmethod
     def _sweep_seconds(cls) -> float:
@@ -258,14 +281,18 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         return now - self._head_since > (self.limits.keep_alive_seconds if idle else self.limits.request_head_seconds)
 
     def _head_timed_out(self) -> None:
-        if self._head_bytes:
+        if self._head_bytes or self._in_message:  # part of a head came (maybe behind a request, in its read)
             self._reject(408, "The request head took too long to arrive.")
         else:
             self.transport.close()  # an idle connection: nothing to answer
 
     def _reject(self, status: int, message: str) -> None:
+        """Refuses the request being read and closes the connection, once the requests before it are answered."""
         self._refused = True
         if self.transport.is_closing():
+            return
+        if self.pipeline or (self.cycle is not None and not self.cycle.response_complete):
+            self._refusal = (status, message)  # answers go out in the order of their requests
             return
         body = message.encode()
         self.transport.write(
