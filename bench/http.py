@@ -65,17 +65,29 @@ def side_by_side(
 
 
 def measured(pid: int, port: int, requests: Path, seconds: int) -> dict[str, float]:
-    """wrk's figures, wrk pinned to LOAD_CPU, with the CPU-seconds process `pid` spent per 1,000 requests."""
-    before = cpu_seconds(pid)
+    """wrk's figures, wrk pinned to LOAD_CPU, with the CPU-seconds process `pid` spent per 1,000
+    requests, and the system (kernel) part of them."""
+    user_before, system_before = cpu_times(pid)
     figures = run_wrk(port, requests, seconds, cpus=LOAD_CPU)
-    spent = cpu_seconds(pid) - before
-    return {**figures, "cpu_s_per_1000": 1000 * spent / max(figures["requests"], 1.0)}
+    user_after, system_after = cpu_times(pid)
+    per_1000 = 1000 / max(figures["requests"], 1.0)
+    return {
+        **figures,
+        "cpu_s_per_1000": (user_after - user_before + system_after - system_before) * per_1000,
+        "system_s_per_1000": (system_after - system_before) * per_1000,
+    }
 
 
 def cpu_seconds(pid: int) -> float:
     """User and system time of a process and its threads, from /proc."""
+    return sum(cpu_times(pid))
+
+
+def cpu_times(pid: int) -> tuple[float, float]:
+    """User time and system time of a process and its threads, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / ticks, int(fields[12]) / ticks
 
 
 def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str, Path]]:
