@@ -277,7 +277,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         waiting = self._reading_head and not self.pipeline and (self.cycle is None or self.cycle.response_complete)
         if not waiting or self.transport.is_closing():
             return False
-        idle = self._answered and not self._head_bytes
+        idle = self._answered and not self._head_bytes and not self._in_message
         return now - self._head_since > (self.limits.keep_alive_seconds if idle else self.limits.request_head_seconds)
 
     def _head_timed_out(self) -> None:
