@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphql_api.engine.engine import Engine
-from graphql_api.engine.hoisting import Hoister
+from graphql_api.engine.hoisting import _STRING, Hoister, _simple_escapes, _unescaped
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
 
@@ -145,3 +145,21 @@ def test_known_text_costs_no_preparing(api_model):
     assert shared.template is not None
     assert shared.literals == {"_lit0": "Amélie"}
     assert engine.known_text(query % ("x" * 301)) is None  # too long to share: prepared on its own, refused
+
+
+@given(st.text(st.sampled_from('ab "\\#\n{}():nrtu/'), max_size=40))
+def test_splitting_a_text_in_one_pass_finds_what_two_passes_find(text):
+    assert Hoister.__new__(Hoister).split(text) == _split_in_two_passes(text)
+
+
+def _split_in_two_passes(query: str) -> tuple[str, list[str]] | None:
+    """The split as it was written first: the literals found, then cut out, then unescaped."""
+    if '"""' in query or ("\\" in query and not _simple_escapes(query)):
+        return None
+    values = _STRING.findall(query)
+    if not values:
+        return None
+    shape = _STRING.sub('""', query)
+    if "#" in shape or "\\" in shape or '"' in shape.replace('""', ""):
+        return None
+    return shape, [_unescaped(value[1:-1]) for value in values]

@@ -40,6 +40,7 @@ from graphql.language import DocumentNode
 from graphql_api.engine.lru import LRU
 
 _STRING = re.compile(r'"(?:[^"\\\n\r]|\\["\\/bfnrt])*"')  # a string literal, its simple escapes included
+_STRING_INSIDE = re.compile(r'"((?:[^"\\\n\r]|\\["\\/bfnrt])*)"')  # the same, its inside captured
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _BACKSLASH_PAIR = re.compile(r"\\(.?)", re.DOTALL)
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
@@ -94,13 +95,14 @@ class Hoister:
         """(shape, literal values) of a query, or None when it is not a plain case."""
         if '"""' in query or ("\\" in query and not _simple_escapes(query)):
             return None  # a block string, a \\u or an invalid escape: the ordinary path
-        values = _STRING.findall(query)
-        if not values:
+        parts = _STRING_INSIDE.split(query)  # text, literal, text, ..., text: one pass
+        if len(parts) == 1:
             return None
-        shape = _STRING.sub('""', query)
+        shape = '""'.join(parts[::2])
         if "#" in shape or "\\" in shape or '"' in shape.replace('""', ""):
             return None  # a comment, a backslash outside a string, or a quote the pattern did not pair
-        return shape, [_unescaped(value[1:-1]) for value in values]
+        values = parts[1::2]
+        return shape, [_unescaped(value) for value in values] if "\\" in query else values
 
     def knows(self, shape: str) -> bool:
         return shape in self._templates
