@@ -74,11 +74,8 @@ class GetOperations:
             extensions = _object(_json(_text(escaped), "extensions"), "extensions")
             if escaped and extensions is not None and len(escaped) <= self._max_escaped_bytes:
                 self._extensions.put(escaped, extensions)
-        return Operation(
-            _text(params.get("query")),
-            _object(_json(_text(params.get("variables")), "variables"), "variables"),
-            _text(params.get("operationName")) or None,
-            extensions,
+        return _operation(
+            _text(params.get("query")), _text(params.get("variables")), _text(params.get("operationName")), extensions
         )
 
 
@@ -97,17 +94,17 @@ def _unquoted(text: bytes) -> str:
     return text.decode("utf-8", "replace")
 
 
-def from_query_params(params: Mapping[str, str], extensions: dict[str, Any] | None = None) -> Operation:
-    """The parameters of a GET request's URL; each of `variables` and `extensions` is a JSON text.
-    `extensions`: the object of the URL's `extensions`, when already known."""
-    if extensions is None:
-        extensions = _object(_json(params.get("extensions"), "extensions"), "extensions")
-    return Operation(
-        params.get("query"),
-        _object(_json(params.get("variables"), "variables"), "variables"),
-        params.get("operationName") or None,
-        extensions,
-    )
+def from_query_params(params: Mapping[str, str]) -> Operation:
+    """The parameters of a GET request's URL; each of `variables` and `extensions` is a JSON text."""
+    extensions = _object(_json(params.get("extensions"), "extensions"), "extensions")
+    return _operation(params.get("query"), params.get("variables"), params.get("operationName"), extensions)
+
+
+def _operation(
+    query: str | None, variables: str | None, operation_name: str | None, extensions: dict[str, Any] | None
+) -> Operation:
+    """A GET request's operation from its unescaped parameters, `extensions` already read."""
+    return Operation(query, _object(_json(variables, "variables"), "variables"), operation_name or None, extensions)
 
 
 def decode(body: bytes) -> str:
