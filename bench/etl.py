@@ -9,7 +9,7 @@ from typing import Any
 
 from bench.big_cells import check
 from bench.data import big_cells_files, raw_files, real_text_files
-from bench.measure import child_tree_peak, median
+from bench.measure import child_tree_peak, load_average, median
 
 TARGETS = {"wall_seconds": 15.0, "peak_rss_mb": 1000.0}
 
@@ -24,14 +24,14 @@ def run(repeat: int = 3) -> dict[str, Any]:
         "big_cells": (big_movies, big_credits),
     }
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in [*data_sets, "naive"]}
-    load = [_loadavg()]
+    load = [load_average()]
     with tempfile.TemporaryDirectory() as scratch:
         for _ in range(repeat):  # interleaved, so drift on this shared machine hits all alike
             for name, (movies_path, credits_path) in data_sets.items():
                 runs[name].append(_timed("fast", movies_path, credits_path, Path(scratch) / name))
             runs["naive"].append(_timed("naive", movies, credits, Path(scratch) / "naive"))
         problems = check(expected, Path(scratch) / "big_cells")
-    load.append(_loadavg())
+    load.append(load_average())
     results: dict[str, Any] = {"targets": TARGETS, "runs": repeat, "load_average_before_after": load}
     for name, (movies_path, credits_path) in data_sets.items():
         results[name] = {
@@ -61,10 +61,6 @@ def _summary(runs: list[dict[str, Any]]) -> dict[str, float]:
         "peak_rss_mb_max": max(run["peak_rss_mb"] for run in runs),
         "separate_peaks_mb_max": max(run["separate_peaks_mb"] for run in runs),
     }
-
-
-def _loadavg() -> list[float]:
-    return [float(value) for value in Path("/proc/loadavg").read_text().split()[:3]]
 
 
 if __name__ == "__main__":

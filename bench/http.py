@@ -7,7 +7,6 @@ For each contract query, three workloads, each run on /graphql and on the bare r
 """
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.measure import medians, serving
+from bench.measure import cpu_times, medians, serving
 from bench.workload import Query, literal_document, queries
 from graphql_api.data.loader import load
 
@@ -76,18 +75,6 @@ def measured(pid: int, port: int, requests: Path, seconds: int) -> dict[str, flo
         "cpu_s_per_1000": (user_after - user_before + system_after - system_before) * per_1000,
         "system_s_per_1000": (system_after - system_before) * per_1000,
     }
-
-
-def cpu_seconds(pid: int) -> float:
-    """User and system time of a process and its threads, from /proc."""
-    return sum(cpu_times(pid))
-
-
-def cpu_times(pid: int) -> tuple[float, float]:
-    """User time and system time of a process and its threads, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return int(fields[11]) / ticks, int(fields[12]) / ticks
 
 
 def _request_files(directory: Path, workload: list[Query]) -> dict[str, dict[str, Path]]:

@@ -148,6 +148,18 @@ def _status_mb(pid: int, field: str) -> float:
     raise RuntimeError(f"no {field} for process {pid}")
 
 
+def cpu_times(pid: int) -> tuple[float, float]:
+    """User time and system time of a process and its threads (not its children), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / ticks, int(fields[12]) / ticks
+
+
+def load_average() -> list[float]:
+    """The machine's load averages over 1, 5 and 15 minutes."""
+    return [float(value) for value in Path("/proc/loadavg").read_text().split()[:3]]
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process, its waited-for children and its live descendants."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -21,6 +21,7 @@ The sparse_dot_topn package is not a dependency of the project: `pip install spa
 """
 
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -36,6 +37,7 @@ import pyarrow.parquet as pq
 import scipy.sparse as sp
 
 from bench.data import processed, real_text_files
+from bench.measure import load_average, peak_resident_mb, resident_mb
 from etl.contract import ContractError, verify
 
 METHODS = ("today", "topn", "topn_tie_break")
@@ -56,7 +58,7 @@ _COLUMNS = {
 
 def run(repeat: int = REPEAT) -> dict[str, Any]:
     data_sets = {"generated": processed(), "real_text": _real_text_processed()}
-    results: dict[str, Any] = {"repeat": repeat, "threads": THREADS, "load_average_before_after": [_loadavg()]}
+    results: dict[str, Any] = {"repeat": repeat, "threads": THREADS, "load_average_before_after": [load_average()]}
     results["sparse_dot_topn"] = _library_version()
     with tempfile.TemporaryDirectory() as scratch:
         for name, data_dir in data_sets.items():
@@ -67,7 +69,7 @@ def run(repeat: int = REPEAT) -> dict[str, Any]:
                 figures[method]["agreement"] = agreement(reference, np.load(found[method]))
             figures["today"]["matches_etl_output"] = _matches_etl_output(data_dir, reference)
             results[name] = figures
-    results["load_average_before_after"].append(_loadavg())
+    results["load_average_before_after"].append(load_average())
     return results
 
 
@@ -138,9 +140,9 @@ def child(method: str, data_dir: Path, out: Path, repeat: int) -> dict[str, Any]
     search = {"today": _today, "topn": _topn, "topn_tie_break": _topn_tie_break}[method]
     if method != "today":
         import sparse_dot_topn  # noqa: F401  (imported before timing, as the ETL would)
-    inputs_mb = _hwm_mb()
+    inputs_mb = peak_resident_mb(os.getpid())
     _reset_hwm()
-    before_mb = _rss_mb()
+    before_mb = resident_mb(os.getpid())
     walls, cpus = [], []
     for _ in range(repeat):
         rows = keys = None  # the previous answer is not held while the next is computed
@@ -155,7 +157,7 @@ def child(method: str, data_dir: Path, out: Path, repeat: int) -> dict[str, Any]
         "wall_seconds": walls,
         "cpu_seconds": cpus,
         "inputs_peak_mb": inputs_mb,
-        "search_added_peak_mb": _hwm_mb() - before_mb,
+        "search_added_peak_mb": peak_resident_mb(os.getpid()) - before_mb,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -250,25 +252,10 @@ def _ordered(product: sp.csr_matrix, key: Key, k: int) -> tuple[np.ndarray, np.n
     return np.where(np.isfinite(padded_keys), padded_rows, -1), padded_keys
 
 
-def _hwm_mb() -> float:
-    return _status_kb("VmHWM") / 1024
-
-
-def _rss_mb() -> float:
-    return _status_kb("VmRSS") / 1024
-
-
 def _reset_hwm() -> None:
     """Reset this process's peak resident memory to what it holds now (Linux: clear_refs 5)."""
     with open("/proc/self/clear_refs", "w") as clear:
         clear.write("5")
-
-
-def _status_kb(field: str) -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(f"{field}:"):
-            return int(line.split()[1])
-    return 0
 
 
 # Data and table.
@@ -312,10 +299,6 @@ def table(results: dict[str, Any]) -> str:
                 f"{agree['max_score_difference_by_rank']:14.1e}"
             )
     return "\n".join(lines)
-
-
-def _loadavg() -> list[float]:
-    return [float(value) for value in Path("/proc/loadavg").read_text().split()[:3]]
 
 
 if __name__ == "__main__":
