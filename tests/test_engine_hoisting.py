@@ -153,7 +153,7 @@ def test_splitting_a_text_in_one_pass_finds_what_two_passes_find(text):
 
 
 def _split_in_two_passes(query: str) -> tuple[str, list[str]] | None:
-    """The split as it was written first: the literals found, then cut out, then unescaped."""
+    """The split as it was written first: the literals' insides found, then cut out, then unescaped."""
     if '"""' in query or ("\\" in query and not _simple_escapes(query)):
         return None
     values = _STRING.findall(query)
@@ -162,4 +162,4 @@ def _split_in_two_passes(query: str) -> tuple[str, list[str]] | None:
     shape = _STRING.sub('""', query)
     if "#" in shape or "\\" in shape or '"' in shape.replace('""', ""):
         return None
-    return shape, [_unescaped(value[1:-1]) for value in values]
+    return shape, [_unescaped(value) for value in values]

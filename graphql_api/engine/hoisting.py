@@ -39,8 +39,7 @@ from graphql.language import DocumentNode
 
 from graphql_api.engine.lru import LRU
 
-_STRING = re.compile(r'"(?:[^"\\\n\r]|\\["\\/bfnrt])*"')  # a string literal, its simple escapes included
-_STRING_INSIDE = re.compile(r'"((?:[^"\\\n\r]|\\["\\/bfnrt])*)"')  # the same, its inside captured
+_STRING = re.compile(r'"((?:[^"\\\n\r]|\\["\\/bfnrt])*)"')  # a string literal (simple escapes), its inside captured
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _BACKSLASH_PAIR = re.compile(r"\\(.?)", re.DOTALL)
 _HOISTABLE_TYPES = frozenset({"String", "ID"})
@@ -95,7 +94,7 @@ class Hoister:
         """(shape, literal values) of a query, or None when it is not a plain case."""
         if '"""' in query or ("\\" in query and not _simple_escapes(query)):
             return None  # a block string, a \\u or an invalid escape: the ordinary path
-        parts = _STRING_INSIDE.split(query)  # text, literal, text, ..., text: one pass
+        parts = _STRING.split(query)  # text, literal, text, ..., text: one pass
         if len(parts) == 1:
             return None
         shape = '""'.join(parts[::2])
