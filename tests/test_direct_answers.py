@@ -15,6 +15,7 @@ import re
 import socket
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -217,9 +218,11 @@ class _Transport:
 
     def __init__(self) -> None:
         self.written = b""
+        self.writes = 0
 
     def write(self, data: bytes) -> None:
         self.written += data
+        self.writes += 1
 
     def is_closing(self) -> bool:
         return False
@@ -242,12 +245,7 @@ def test_a_client_not_reading_its_answers_is_answered_the_asgi_way():
         return 200, [(b"content-length", b"2")], b"{}"
 
     async def main() -> tuple[bytes, bool]:
-        limits = ConnectionLimits(max_connections=5, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
-        config = uvicorn.Config(_never_called, http=guarded_protocol(limits, direct), lifespan="off", access_log=False)
-        config.load()
-        protocol = config.http_protocol_class(config=config, server_state=ServerState(), app_state={})
-        transport = _Transport()
-        protocol.connection_made(transport)
+        protocol, transport = _connected(direct)
         protocol.data_received(REQUESTS["GET light"])  # answered directly
         protocol.pause_writing()  # the transport's buffer passed its high-water mark: the client does not read
         protocol.data_received(REQUESTS["GET light"])
@@ -260,6 +258,36 @@ def test_a_client_not_reading_its_answers_is_answered_the_asgi_way():
     assert asked == ["/graphql"]  # asked for the first answer only
     assert written.count(b"HTTP/1.1 200 OK") == 1
     assert not second_answered  # the second waits, as an ASGI task, for the client to read
+
+
+def test_answers_to_requests_pipelined_in_one_read_leave_in_one_write():
+    def direct(method: str, path: str, query: bytes, headers: list, body: bytes) -> tuple:
+        return 200, [(b"content-length", b"2")], b"{}"
+
+    async def main() -> tuple[_Transport, int]:
+        protocol, transport = _connected(direct)
+        protocol.data_received(REQUESTS["GET light"] * 3)
+        written_in_the_turn = transport.writes
+        await asyncio.sleep(0)  # the turn ends
+        protocol.connection_lost(None)
+        return transport, written_in_the_turn
+
+    transport, written_in_the_turn = asyncio.run(main())
+    assert written_in_the_turn == 0
+    assert transport.writes == 1
+    assert transport.written.count(b"HTTP/1.1 200 OK") == 3
+
+
+def _connected(direct: Callable[..., tuple | None]) -> tuple[Any, _Transport]:
+    """A connection of the guarded protocol answering `direct`ly, on a transport that keeps what is
+    written; called inside a running event loop."""
+    limits = ConnectionLimits(max_connections=5, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
+    config = uvicorn.Config(_never_called, http=guarded_protocol(limits, direct), lifespan="off", access_log=False)
+    config.load()
+    protocol = config.http_protocol_class(config=config, server_state=ServerState(), app_state={})
+    transport = _Transport()
+    protocol.connection_made(transport)
+    return protocol, transport
 
 
 async def _never_called(scope: dict, receive: object, send: object) -> None:

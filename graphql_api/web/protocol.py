@@ -20,9 +20,8 @@ request, three times what the event loop, the parser and the system calls cost (
 its answers (writing paused), and requests beyond the pipelining cap in one read always go to the
 application as ASGI.
 
-uvicorn writes a response's head and its body apart, two system calls where one would do: the
-connection's transport holds the head back until the body (or the end of the response) comes, and
-writes both at once (a cached answer then costs about 10 % less).
+Each connection's transport coalesces writes (`graphql_api.web.coalescing`): a response's head with
+its body, and a turn of the event loop's answers into one write at the end of the turn.
 """
 
 import asyncio
@@ -36,6 +35,7 @@ from uvicorn.protocols.http.flow_control import service_unavailable
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol, RequestResponseCycle
 
 from graphql_api.web.body_watch import BODY_COMPLETE
+from graphql_api.web.coalescing import CoalescingTransport
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self.transport = HeadHoldingTransport(transport)  # type: ignore[assignment]
+        self.transport = CoalescingTransport(transport, self.loop)  # type: ignore[assignment]
         self._head_bytes = 0
         self._tail = b""
         self._line_done = False
@@ -309,48 +309,3 @@ _REASONS: dict[int, bytes] = {
     431: b"Request Header Fields Too Large",
     503: b"Service Unavailable",
 }
-
-
-class HeadHoldingTransport:
-    """A transport that writes a response's head together with what is written next.
-
-    The head is held until the next write, `flush` (at the end of every response) or `close`;
-    everything else a transport does goes to the one it wraps.
-    """
-
-    __slots__ = ("_held", "_transport")
-
-    def __init__(self, transport: asyncio.Transport) -> None:
-        self._transport = transport
-        self._held: bytes | None = None
-
-    def write(self, data: bytes | bytearray | memoryview) -> None:
-        if self._transport.is_closing():
-            return  # closed meanwhile (past the pipelining cap, say): nobody reads it, and uvloop would raise
-        if self._held is not None:
-            held, self._held = self._held, None
-            self._transport.write(held + bytes(data))
-        elif data[:9] == b"HTTP/1.1 " and data[9:13] != b"100 ":  # a head, not "100 Continue"
-            self._held = bytes(data)
-        else:
-            self._transport.write(data)
-
-    def write_whole(self, data: bytes) -> None:
-        """Writes a whole response, head and body, at once."""
-        self.flush()
-        self._transport.write(data)
-
-    def flush(self) -> None:
-        if self._held is not None:
-            held, self._held = self._held, None
-            self._transport.write(held)
-
-    def close(self) -> None:
-        self.flush()
-        self._transport.close()
-
-    def is_closing(self) -> bool:
-        return self._transport.is_closing()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._transport, name)
