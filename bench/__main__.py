@@ -1,7 +1,7 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
 Options: `--quick` (shorter runs, for a smoke check),
-`--only etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory,ceiling,pss,attack,eda`.
+`--only etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory,ceiling,breakdown,pss,attack,eda`.
 """
 
 import argparse
@@ -18,7 +18,7 @@ RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
 ALL = (
     "etl", "startup", "queries", "http", "load", "rest", "conformance", "discovery", "discovery_memory",
-    "ceiling", "pss", "attack", "eda",
+    "ceiling", "breakdown", "pss", "attack", "eda",
 )  # fmt: skip
 
 
@@ -93,6 +93,10 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import ceiling
 
         return ceiling.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 3)
+    if name == "breakdown":
+        from bench import breakdown
+
+        return breakdown.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 3)
     if name == "pss":
         from bench import pss
 
@@ -170,6 +174,10 @@ def format_table(results: dict[str, Any]) -> str:
         from bench.ceiling import format_ceiling
 
         lines += format_ceiling(results["ceiling"])
+    if "breakdown" in results:
+        from bench.breakdown import format_breakdown
+
+        lines += format_breakdown(results["breakdown"])
     if "pss" in results:
         pss = results["pss"]
         lines.append(
