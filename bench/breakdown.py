@@ -12,8 +12,6 @@ The served answer against the tight loop's is what the same code costs more when
 over the network, between the kernel's and the event loop's work.
 """
 
-import asyncio
-import gc
 import json
 import os
 import signal
@@ -24,6 +22,7 @@ from typing import Any
 
 from bench.http import SERVER_CPU, post_line
 from bench.http import measured as measured_by_wrk
+from bench.in_process import JSON_HEADERS, cpu_per_answer, prepare
 from bench.measure import medians, serving
 from bench.workload import Query, queries
 from graphql_api.data.loader import load
@@ -31,7 +30,6 @@ from graphql_api.web.app import Service, create_app
 
 DISTINCT = 20_000
 NAMES = ("score", "director")
-HEADERS = [(b"host", b"bench"), (b"content-type", b"application/json")]
 
 
 def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
@@ -103,40 +101,11 @@ def _counters(pid: int, timings: Path) -> dict[str, dict[str, float]]:
 
 
 def _tight_loop(app: Service, query: Query, values: list[str]) -> float:
-    """µs of CPU per answer, the endpoint asked directly for each request in turn (median of 3 passes of
-    20,000 requests), with the heap frozen as the service freezes it after loading."""
+    """µs of CPU per answer in a tight loop: 20,000 different requests go in turn through a 4,096-entry
+    cache (each one a miss), a repeated one is a hit."""
     bodies = [json.dumps({"query": query.document, "variables": {"v": value}}).encode() for value in values]
-    asyncio.run(_through_asgi(app, bodies[0]))  # a new text is prepared the ASGI way, as the server does
-    answer = app.answer_at_once("POST", "/graphql", b"", HEADERS, bodies[-1])
-    if answer is None or answer[0] != 200:
-        raise RuntimeError(f"the endpoint did not answer {query.name} at once: {answer!r}")
-    bodies *= DISTINCT // len(bodies)
-    gc.collect()
-    gc.freeze()
-    passes = []
-    for _ in range(3):  # different requests: 20,000 in turn through a 4,096-entry cache, each one a miss
-        started = time.thread_time()
-        for body in bodies:
-            app.answer_at_once("POST", "/graphql", b"", HEADERS, body)
-        passes.append((time.thread_time() - started) / len(bodies) * 1e6)
-    return sorted(passes)[1]
-
-
-async def _through_asgi(app: Service, body: bytes) -> None:
-    scope = {
-        "type": "http", "method": "POST", "path": "/graphql", "query_string": b"", "headers": HEADERS,
-        "http_version": "1.1", "scheme": "http", "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1),
-    }  # fmt: skip
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
-
-    async def receive() -> dict[str, Any]:
-        return messages.pop() if messages else {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start" and message["status"] != 200:
-            raise RuntimeError(f"preparing the query text got {message['status']}")
-
-    await app(scope, receive, send)
+    prepare(app, bodies[0])
+    return cpu_per_answer(app, [("POST", b"", body) for body in bodies], JSON_HEADERS, DISTINCT)
 
 
 def format_breakdown(results: dict[str, Any]) -> list[str]:

@@ -9,6 +9,10 @@ Each comparison is run side by side, in turn, in the same run:
   overviews (several KB: the 304 then saves writing the body);
 - persisted-query GETs (the hash alone in the URL, registered first) against plain POSTs of the same
   query text, for one repeated request and for requests whose variables all differ.
+
+Before the served runs, the endpoint is asked for the answers to new persisted GETs and new POSTs
+in a tight loop in this process (`bench.in_process`): what reading each kind of request costs,
+without the network.
 """
 
 import argparse
@@ -23,9 +27,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bench.http import CONNECTIONS, SERVER_CPU, post_line, side_by_side
+from bench.in_process import JSON_HEADERS, cpu_per_answer, prepare
 from bench.measure import serving
 from bench.workload import Query, queries
 from graphql_api.data.loader import load
+from graphql_api.web.app import Service, create_app
 
 GRAPHQL_RESPONSE = "Accept: application/graphql-response+json"
 QUERY = "score"  # titleScore: a contract query with a text argument, as front ends send it
@@ -35,8 +41,10 @@ PAGE = "{ searchMovies(first: 20) { edges { node { id title releaseDate populari
 def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
     if shutil.which("wrk") is None:
         raise SystemExit("the conformance benchmark needs wrk: apt-get install wrk")
-    query = next(query for query in queries(load(data_dir)) if query.name == QUERY)
+    model = load(data_dir)
+    query = next(query for query in queries(model) if query.name == QUERY)
     results: dict[str, Any] = {"query": QUERY, "connections": CONNECTIONS, "seconds_per_run": seconds, "runs": repeat}
+    results["in_process_distinct"] = _in_process(create_app(model), query)
     with tempfile.TemporaryDirectory() as scratch, serving("graphql_api", data_dir, cpus=SERVER_CPU) as served:
         files = _request_files(Path(scratch), query, served.port)
         results["not_modified"] = {}
@@ -59,13 +67,37 @@ def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
     return results
 
 
+def _in_process(app: Service, query: Query) -> dict[str, float]:
+    """µs of CPU per answer in a tight loop, every variable new: plain POSTs against persisted GETs."""
+    extensions = _extensions(query)
+    prepare(
+        app, json.dumps({"query": query.document, "variables": {"v": query.common}, "extensions": extensions}).encode()
+    )
+    accept = (b"accept", GRAPHQL_RESPONSE.split(": ")[1].encode())
+    posts = [
+        ("POST", b"", json.dumps({"query": query.document, "variables": {"v": value}}).encode())
+        for value in query.values
+    ]
+    gets = [("GET", _persisted_query_string(value, extensions).encode(), b"") for value in query.values]
+    post = cpu_per_answer(app, posts, [*JSON_HEADERS, accept])
+    get = cpu_per_answer(app, gets, [JSON_HEADERS[0], accept])
+    return {"post_us": post, "persisted_get_us": get, "ratio": get / post}
+
+
+def _extensions(query: Query) -> dict[str, Any]:
+    return {"persistedQuery": {"version": 1, "sha256Hash": hashlib.sha256(query.document.encode()).hexdigest()}}
+
+
+def _persisted_query_string(value: str, extensions: dict[str, Any]) -> str:
+    return urlencode({"variables": json.dumps({"v": value}), "extensions": json.dumps(extensions)})
+
+
 def _request_files(directory: Path, query: Query, port: int) -> dict[str, Path]:
-    extensions = {"persistedQuery": {"version": 1, "sha256Hash": hashlib.sha256(query.document.encode()).hexdigest()}}
+    extensions = _extensions(query)
     _register(port, query, extensions)
 
     def persisted_get(value: str) -> str:
-        params = {"variables": json.dumps({"v": value}), "extensions": json.dumps(extensions)}
-        return f"GET\t/graphql?{urlencode(params)}\t\t{GRAPHQL_RESPONSE}"
+        return f"GET\t/graphql?{_persisted_query_string(value, extensions)}\t\t{GRAPHQL_RESPONSE}"
 
     lines = {}
     for answer, url in _urls(query).items():
@@ -136,6 +168,12 @@ def format_conformance(results: dict[str, Any]) -> list[str]:
         lines.append(
             f"  {workload:8} plain POST {cell(figures['post'])}, persisted GET {cell(figures['persisted_get'])}"
             f" = {figures['ratio']:.2f}x the rate"
+        )
+    if "in_process_distinct" in results:
+        figures = results["in_process_distinct"]
+        lines.append(
+            f"  in process, every variable new: plain POST {figures['post_us']:.1f} µs CPU, persisted GET "
+            f"{figures['persisted_get_us']:.1f} µs = {figures['ratio']:.2f}x the POST's CPU"
         )
     return lines
 
