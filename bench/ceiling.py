@@ -43,7 +43,7 @@ def run(data_dir: Path, seconds: int = 3, repeat: int = 3) -> dict[str, Any]:
             for query in workload:
                 results[query.name] = {
                     kind: _compare(raw, raw_file, ours, path, seconds, repeat)
-                    for kind, path in _request_files(Path(scratch), query).items()
+                    for kind, path in request_files(Path(scratch), query).items()
                 }
     return results
 
@@ -57,7 +57,8 @@ def _compare(raw: Any, raw_file: Path, ours: Any, ours_file: Path, seconds: int,
     return {"raw": raw_figures, "ours": our_figures, "ratio": our_figures["rps"] / raw_figures["rps"]}
 
 
-def _request_files(directory: Path, query: Query) -> dict[str, Path]:
+def request_files(directory: Path, query: Query) -> dict[str, Path]:
+    """Request files for wrk: the query repeated, with every argument different as a variable, and as a literal."""
     lines = {
         "repeated": [post_line(query.document, query.common)],
         "distinct": [post_line(query.document, value) for value in query.values],

@@ -8,8 +8,8 @@
   several connections is woken once for a turn's answers rather than once per answer while the
   server computes the next: on loopback, where waking the client is part of the server's write,
   that halves the kernel's time per request for answers that take tens of microseconds to compute
-  (`python -m bench --only ceiling`). Over a network the client's wakeup is not the server's cost,
-  so the gain there is the system calls saved.
+  (`python -m bench.versus` against the commit before). Over a network the client's wakeup is not
+  the server's cost, so the gain there is the system calls saved.
 
 An answer waits for the end of the turn that wrote it, not longer: the loop runs what `call_soon`
 scheduled before it next waits for the network. A turn's writes to one connection past
