@@ -2,9 +2,9 @@
 arrived with its head: the bytes it writes are the ones the application gives as ASGI.
 
 Two servers run the same application (each its own instance, so neither answers from the other's
-caches): one with direct answers, one without. Every request goes to both, twice on one connection
-(a first answer, then a cached one), and the responses are compared byte for byte, the Date header
-aside.
+caches): one with direct answers, one without. Every request goes to both, three times on one
+connection (a first answer, a second the response cache keeps, then the cached one), and the
+responses are compared byte for byte, the Date header aside.
 """
 
 import asyncio
@@ -146,12 +146,12 @@ def test_a_direct_answer_is_the_applications_answer(servers, name):
     head_only = request.startswith(b"HEAD")
 
     def exchange(port: int) -> list[bytes]:
-        if closes:  # one answer, then the server closes: a new connection for the second
-            return [_responses(port, request, count=1)[0] for _ in range(2)]
-        return _responses(port, request, request, count=2, head_only=head_only)
+        if closes:  # one answer, then the server closes: a new connection for each
+            return [_responses(port, request, count=1)[0] for _ in range(3)]
+        return _responses(port, request, request, request, count=3, head_only=head_only)
 
     direct, asgi = _both(servers, exchange)
-    assert len(direct) == 2
+    assert len(direct) == 3
     assert direct == asgi
 
 

@@ -25,6 +25,7 @@ from starlette.types import Receive, Scope, Send
 
 from graphql_api.engine.engine import Deadline, Engine, ErrorsOnly, PreparedText
 from graphql_api.engine.lru import LRU, entries_share
+from graphql_api.web.admission import SecondRequest
 from graphql_api.web.body_watch import BODY_COMPLETE, BodyWatch
 from graphql_api.web.caching import EntityTags, etag_matches
 from graphql_api.web.graphiql import graphiql_html
@@ -162,6 +163,7 @@ class GraphQLEndpoint:
             max_entries=entries_share(RESPONSE_CACHE_ENTRIES, cache_share),
             max_bytes=int(RESPONSE_CACHE_BYTES * cache_share),
         )
+        self._second_request = SecondRequest(entries_share(RESPONSE_CACHE_ENTRIES, cache_share))
         self._answer_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON)  # application/json for */* and no Accept
         self._page_types = MediaTypes(JSON, GRAPHQL_RESPONSE_JSON, HTML)
         self._page = Answer(200, graphiql_html().encode(), HTML, cacheable=False) if graphiql else None
@@ -407,7 +409,7 @@ class GraphQLEndpoint:
         return Answer(200, body, media_type, cacheable, self._cache_control, self._tags.tag(media_type, body))
 
     def _remember(self, request: "_Request", answer: Answer) -> Answer:
-        if answer.cacheable:
+        if answer.cacheable and self._second_request.admits(request.key):
             self.cache.put(request.key, request.key_bytes, answer)
         return answer
 
