@@ -32,6 +32,7 @@ from bench.measure import serving
 from bench.workload import Query, queries
 from graphql_api.data.loader import load
 from graphql_api.web.app import Service, create_app
+from graphql_api.web.negotiation import GRAPHQL_RESPONSE_JSON
 
 GRAPHQL_RESPONSE = "Accept: application/graphql-response+json"
 QUERY = "score"  # titleScore: a contract query with a text argument, as front ends send it
@@ -73,7 +74,7 @@ def _in_process(app: Service, query: Query) -> dict[str, float]:
     prepare(
         app, json.dumps({"query": query.document, "variables": {"v": query.common}, "extensions": extensions}).encode()
     )
-    accept = (b"accept", GRAPHQL_RESPONSE.split(": ")[1].encode())
+    accept = (b"accept", GRAPHQL_RESPONSE_JSON.encode())
     posts = [
         ("POST", b"", json.dumps({"query": query.document, "variables": {"v": value}}).encode())
         for value in query.values

@@ -150,9 +150,9 @@ def _status_mb(pid: int, field: str) -> float:
 
 def cpu_times(pid: int) -> tuple[float, float]:
     """User time and system time of a process and its threads (not its children), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    user, system, _, _ = _cpu_ticks(pid)
     ticks = os.sysconf("SC_CLK_TCK")
-    return int(fields[11]) / ticks, int(fields[12]) / ticks
+    return user / ticks, system / ticks
 
 
 def load_average() -> list[float]:
@@ -162,10 +162,13 @@ def load_average() -> list[float]:
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process, its waited-for children and its live descendants."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    # After the command name: utime, stime, cutime and cstime are fields 14 to 17 of the line.
-    ticks = sum(int(value) for value in fields[11:15])
-    return ticks / os.sysconf("SC_CLK_TCK") + sum(cpu_seconds(child) for child in _children(pid))
+    return sum(_cpu_ticks(pid)) / os.sysconf("SC_CLK_TCK") + sum(cpu_seconds(child) for child in _children(pid))
+
+
+def _cpu_ticks(pid: int) -> list[int]:
+    """utime, stime, cutime and cstime of /proc/PID/stat (fields 14 to 17), in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()  # after the command name
+    return [int(value) for value in fields[11:15]]
 
 
 def _children(pid: int) -> list[int]:
