@@ -38,7 +38,7 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
 
 
-BYTES_PER_QUERY_CHARACTER = 256  # a parsed, validated and planned document, per character of its text
+BYTES_PER_QUERY_CHARACTER = 512  # a parsed, validated, planned and compiled document, per character of its text
 DOCUMENT_CACHE_BYTES = 48 << 20
 
 

@@ -6,14 +6,18 @@ into a plan: the fields of each selection set collected and merged as the spec's
 does, with each field's resolver or attribute and its serializer looked up in advance. Executing
 the plan is then a walk over Python objects building the response dict.
 
+A plan of up to 64 fields is compiled into Python functions (`compiled.py`) that do the same
+without deciding anything per field; a larger one is walked field by field here (`_Run`).
+
 The plan covers queries without introspection and with @skip/@include on literals only. Field
 errors are handled as the spec says, and as graphql-core does: the error is located (field node,
-path) and the null propagates to the nearest nullable position; so nothing ever runs twice. Only
-variables that do not coerce (`Fallback`: nothing has run) go to graphql-core, which says why.
-Tests compare the two executors on many queries, errors included.
+path) and the null propagates to the nearest nullable position. Only variables that do not coerce
+(`Fallback`: nothing has run) go to graphql-core, which says why. Tests compare the executors on
+many queries, errors included.
 """
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,26 +56,17 @@ from graphql.execution.values import (
 )
 from graphql.pyutils import Undefined
 
+from graphql_api.engine.compiled import compile_fields
 from graphql_api.engine.declarations import BINDING, Binding
+from graphql_api.engine.planned import Aborted, NullSignal, PlannedField, null_error
 
 
 class Fallback(Exception):  # noqa: N818 - not an error: a signal to take the general path
     """This request needs graphql-core's executor (its variables do not coerce: graphql-core reports why)."""
 
 
-class Aborted(Exception):  # noqa: N818 - not an error of ours: the time budget ran out
-    """Execution stopped at the deadline; nothing is answered but the deadline's reason."""
-
-
 class _Unsupported(Exception):  # noqa: N818
     """This document cannot be planned."""
-
-
-class _Null(Exception):  # noqa: N818 - a signal: this position is null, its error already recorded
-    """Raised up to the nearest nullable position, as the spec propagates a null for a non-null field."""
-
-    def __init__(self, path: list[str | int]) -> None:
-        self.path = path  # from the failing field up, filled in while the signal rises
 
 
 @dataclass(frozen=True)
@@ -81,32 +76,13 @@ class _Info:
     root_value: Any
 
 
-@dataclass
-class _Field:
-    key: str
-    definition: GraphQLField | None
-    node: FieldNode | None
-    parent_name: str = ""
-    attribute: str | None = None
-    resolver: Callable[..., Any] | None = None
-    info_parameter: str | None = None
-    python_names: dict[str, str] | None = None
-    serialize: Callable[[Any], Any] | None = None
-    non_null: bool = False
-    is_list: bool = False
-    item_non_null: bool = False
-    children: "tuple[_Field, ...] | None" = None
-    typename: str | None = None
-    bare_call: bool = False  # a resolver taking the parent alone
-    # Worked out once: the arguments given as literals or absent (their values), and those given as
-    # variables (name, variable, required, default); None where graphql-core must work them out.
-    arguments: "tuple[dict[str, Any], tuple[tuple[str, str, bool, Any], ...]] | None" = None
-    scalar: bool = False  # a single scalar or enum value (not a list, not an object)
-
-
 class Plan:
     def __init__(
-        self, schema: GraphQLSchema, operation: OperationDefinitionNode, fields: tuple[_Field, ...], root_value: Any
+        self,
+        schema: GraphQLSchema,
+        operation: OperationDefinitionNode,
+        fields: tuple[PlannedField, ...],
+        root_value: Any,
     ) -> None:
         self._schema = schema
         self._variable_definitions = operation.variable_definitions or ()
@@ -114,6 +90,7 @@ class Plan:
         self._root_value = root_value
         self._info = _Info(root_value)
         self._plain = _plain_signatures(schema, self._variable_definitions)
+        self._compiled = compile_fields(fields, self._info)
 
     def _plain_variables(self, given: dict[str, Any]) -> VariableValues | None:
         """The variables coerced as graphql-core would, when every one is a plain scalar given plainly;
@@ -147,8 +124,11 @@ class Plan:
             raise Fallback  # invalid variables: graphql-core reports them
         run = _Run(self._info, coerced, deadline)
         try:
-            data = run.object(self._fields, self._root_value)
-        except _Null:
+            if self._compiled is not None:
+                data = self._compiled(self._root_value, run, coerced.coerced, deadline)
+            else:
+                data = run.object(self._fields, self._root_value)
+        except NullSignal:
             data = None
         return ExecutionResult(data, run.errors() or None)
 
@@ -194,7 +174,7 @@ class _Run:
             for error, node, path in self._failures
         ]
 
-    def object(self, fields: Iterable[_Field], source: Any) -> dict:
+    def object(self, fields: Iterable[PlannedField], source: Any) -> dict:
         result = {}
         for field in fields:
             if field.typename is not None:
@@ -207,21 +187,21 @@ class _Run:
                     elif field.bare_call:
                         value = field.resolver(source)
                     else:
-                        value = self._resolve(field, source)
+                        value = self.resolve(field, source)
                     if field.scalar and value is not None:
                         result[field.key] = field.serialize(value)  # type: ignore[misc]
                         continue
                 except Exception as error:  # a field error: recorded, the field is null
-                    raise self._fail(error, field) from None
+                    raise self.fail(error, field) from None
                 result[field.key] = self._complete(field, value)
-            except _Null as null:
+            except NullSignal as null:
                 null.path.append(field.key)
                 if field.non_null:
                     raise
                 result[field.key] = None
         return result
 
-    def _resolve(self, field: _Field, source: Any) -> Any:
+    def resolve(self, field: PlannedField, source: Any) -> Any:
         if field.resolver is None:
             return getattr(source, field.attribute)  # type: ignore[arg-type]
         arguments = {}
@@ -234,7 +214,7 @@ class _Run:
             arguments[field.info_parameter] = self._info
         return field.resolver(source, **arguments)
 
-    def _arguments(self, field: _Field) -> dict[str, Any] | None:
+    def _arguments(self, field: PlannedField) -> dict[str, Any] | None:
         """The field's arguments as graphql-core's get_argument_values gives them, from what the plan
         worked out in advance; None when a variable needs graphql-core (a null where one is required)."""
         constants, from_variables = field.arguments  # type: ignore[misc]
@@ -252,10 +232,10 @@ class _Run:
                 return None
         return given
 
-    def _complete(self, field: _Field, value: Any) -> Any:
+    def _complete(self, field: PlannedField, value: Any) -> Any:
         if value is None:
             if field.non_null:
-                raise self._fail(_null_error(field), field)
+                raise self.fail(null_error(field), field)
             return None
         if field.is_list:
             if self._deadline.aborted:
@@ -264,7 +244,7 @@ class _Run:
             for index, item in enumerate(value):
                 try:
                     items.append(self._item(field, item))
-                except _Null as null:
+                except NullSignal as null:
                     null.path.append(index)
                     if field.item_non_null:
                         raise
@@ -274,23 +254,30 @@ class _Run:
             return self.object(field.children, value)
         return self._leaf(field, value)
 
-    def _item(self, field: _Field, item: Any) -> Any:
+    def _item(self, field: PlannedField, item: Any) -> Any:
         if item is None:
             if field.item_non_null:
-                raise self._fail(_null_error(field), field)
+                raise self.fail(null_error(field), field)
             return None
         if field.children is not None:
             return self.object(field.children, item)
         return self._leaf(field, item)
 
-    def _leaf(self, field: _Field, value: Any) -> Any:
+    def _leaf(self, field: PlannedField, value: Any) -> Any:
         try:
             return field.serialize(value)  # type: ignore[misc]
         except Exception as error:
-            raise self._fail(error, field) from None
+            raise self.fail(error, field) from None
 
-    def _fail(self, error: Exception, field: _Field) -> _Null:
-        null = _Null([])
+    def fail(self, error: Exception, field: PlannedField) -> NullSignal:
+        """Records the field's error; the signal to raise, its path to be filled in as it rises."""
+        null = NullSignal([])
+        self._failures.append((error, field.node, null.path))
+        return null
+
+    def failed_leaf(self, error: Exception, field: PlannedField) -> NullSignal:
+        """`fail` for a field with no selection set: its own key already in the path."""
+        null = NullSignal([field.key])
         self._failures.append((error, field.node, null.path))
         return null
 
@@ -307,8 +294,8 @@ def _argument_plan(
         if isinstance(value_node, VariableNode):
             defaults: dict[str, Any] = {}
             required = isinstance(argument.type, GraphQLNonNull)
-            if not required:
-                coerce_argument(defaults, node, name, argument, None, None, None)
+            with suppress(GraphQLError):  # required without a default: graphql-core reports it
+                coerce_argument(defaults, node, name, argument, None, None, None)  # the default, if any
             from_variables.append((name, value_node.name.value, required, defaults.get(name, Undefined)))
             continue
         try:
@@ -339,10 +326,6 @@ def _fast_serializer(output: GraphQLScalarType | GraphQLEnumType) -> Callable[[A
 _INFINITY = float("inf")
 
 
-def _null_error(field: _Field) -> TypeError:
-    return TypeError(f"Cannot return null for non-nullable field {field.parent_name}.{field.node.name.value}.")  # type: ignore[union-attr]
-
-
 def compile_plan(
     schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, root_value: Any
 ) -> Plan | None:
@@ -362,7 +345,7 @@ def compile_plan(
 
 def _plan_fields(
     parent: GraphQLObjectType, selection_sets: list[SelectionSetNode], fragments: dict[str, FragmentDefinitionNode]
-) -> tuple[_Field, ...]:
+) -> tuple[PlannedField, ...]:
     grouped: dict[str, list[FieldNode]] = {}
     visited: set[str] = set()
     for selection_set in selection_sets:
@@ -414,14 +397,14 @@ def _included(selection: FieldNode | InlineFragmentNode | FragmentSpreadNode) ->
 
 def _plan_field(
     parent: GraphQLObjectType, key: str, nodes: list[FieldNode], fragments: dict[str, FragmentDefinitionNode]
-) -> _Field:
+) -> PlannedField:
     name = nodes[0].name.value
     if name == "__typename":
-        return _Field(key, None, None, typename=parent.name)
+        return PlannedField(key, None, None, typename=parent.name)
     if name.startswith("__"):
         raise _Unsupported  # introspection
     definition = parent.fields[name]
-    field = _Field(key, definition, nodes[0], parent.name)
+    field = PlannedField(key, definition, nodes[0], parent.name)
     binding = definition.extensions.get(BINDING)
     if not isinstance(binding, Binding):
         raise _Unsupported
@@ -451,6 +434,7 @@ def _plan_field(
             raise _Unsupported
     if isinstance(output, GraphQLScalarType | GraphQLEnumType):
         field.serialize = _fast_serializer(output)
+        field.leaf_type = output
         field.scalar = not field.is_list
     elif isinstance(output, GraphQLObjectType):
         selection_sets = [node.selection_set for node in nodes if node.selection_set is not None]
