@@ -1,10 +1,10 @@
 """The customer's questions: release counts, a title's score and votes, an actor's and a director's
-return, and the films like a film. Plain functions over the read model, returning plain data."""
+return, and the films like a film. Plain functions over the read model, returning plain data
+(named tuples: made in a third of a frozen dataclass's time)."""
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from etl.contract import RECOMMENDATIONS_PER_FILM
 from graphql_api.data.calendar import MONTHS_ES, WEEKDAYS_ES
@@ -22,8 +22,7 @@ class _Answer(Protocol):
 Match = TypeVar("Match", bound=_Answer)
 
 
-@dataclass(frozen=True)
-class Lookup(Generic[Match]):
+class Lookup(NamedTuple, Generic[Match]):
     """What a title or name matched: every match, most relevant first, or suggestions when none did."""
 
     message: str  # the answer for the first match, or why nothing matched
@@ -31,16 +30,14 @@ class Lookup(Generic[Match]):
     matches: tuple[Match, ...]
 
 
-@dataclass(frozen=True)
-class ReleaseCount:
+class ReleaseCount(NamedTuple):
     number: int  # month 1..12, or weekday 0 (Monday)..6
     name: str  # in Spanish
     count: int
     message: str
 
 
-@dataclass(frozen=True)
-class TitleScore:
+class TitleScore(NamedTuple):
     movie_row: int
     title: str
     release_year: int
@@ -48,8 +45,7 @@ class TitleScore:
     message: str
 
 
-@dataclass(frozen=True)
-class TitleVotes:
+class TitleVotes(NamedTuple):
     movie_row: int
     title: str
     release_year: int
@@ -59,8 +55,7 @@ class TitleVotes:
     message: str
 
 
-@dataclass(frozen=True)
-class DirectedFilm:
+class DirectedFilm(NamedTuple):
     movie_row: int
     title: str | None
     release_date: str
@@ -69,8 +64,7 @@ class DirectedFilm:
     revenue: float
 
 
-@dataclass(frozen=True)
-class PersonReturn:
+class PersonReturn(NamedTuple):
     """A person's success in a role: the return of the distinct films they worked on in it."""
 
     person_row: int
@@ -82,14 +76,12 @@ class PersonReturn:
     films: tuple[DirectedFilm, ...] = ()  # for directors: every film, oldest first
 
 
-@dataclass(frozen=True)
-class Neighbour:
+class Neighbour(NamedTuple):
     movie_row: int
     score: float
 
 
-@dataclass(frozen=True)
-class FilmsLike:
+class FilmsLike(NamedTuple):
     movie_row: int
     title: str
     release_year: int
