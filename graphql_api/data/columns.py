@@ -79,12 +79,15 @@ class Groups:
     def count(self, key: int) -> int:
         return self._offsets[key + 1] - self._offsets[key]
 
-    def slice(self, key: int, start: int = 0, stop: int | None = None) -> Sequence[int]:
-        """Positions of the group's rows from `start` to `stop` (group-relative)."""
+    def bounds(self, key: int, start: int = 0, stop: int | None = None) -> tuple[int, int]:
+        """Where the group's rows from `start` to `stop` (group-relative) are: low:high of the positions."""
         begin = self._offsets[key]
         end = self._offsets[key + 1]
-        low = min(begin + start, end)
-        high = end if stop is None else min(begin + stop, end)
+        return min(begin + start, end), end if stop is None else min(begin + stop, end)
+
+    def slice(self, key: int, start: int = 0, stop: int | None = None) -> Sequence[int]:
+        """Positions of the group's rows from `start` to `stop` (group-relative)."""
+        low, high = self.bounds(key, start, stop)
         if self._positions is None:
             return list(range(low, high))
         return self._positions[low:high].tolist()

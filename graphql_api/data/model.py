@@ -118,13 +118,14 @@ class ReadModel:
         self.similar_offsets = arrays.array("movie.similar.offsets")
         self.similar_rows = arrays.array("similar.movie")
         self.similar_scores = arrays.array("similar.score")
+        self._similar_row_items = arrays.items("similar.movie")  # read a few at a time: plain Python values
+        self._similar_score_items = arrays.items("similar.score")
 
     def similar(self, movie_row: int, first: int) -> list[tuple[int, float]]:
         """(movie row, score) of a film's `first` most similar films."""
-        return [
-            (int(self.similar_rows[position]), round(float(self.similar_scores[position]), SCORE_DECIMALS))
-            for position in self.similar_by_movie.slice(movie_row, 0, first)
-        ]
+        low, high = self.similar_by_movie.bounds(movie_row, 0, first)
+        scores = [round(score, SCORE_DECIMALS) for score in self._similar_score_items[low:high].tolist()]
+        return list(zip(self._similar_row_items[low:high].tolist(), scores))
 
     # Lookups by normalized title or name
 
