@@ -125,7 +125,7 @@ class ReadModel:
         """(movie row, score) of a film's `first` most similar films."""
         low, high = self.similar_by_movie.bounds(movie_row, 0, first)
         scores = [round(score, SCORE_DECIMALS) for score in self._similar_score_items[low:high].tolist()]
-        return list(zip(self._similar_row_items[low:high].tolist(), scores))
+        return list(zip(self._similar_row_items[low:high].tolist(), scores, strict=True))
 
     # Lookups by normalized title or name
 

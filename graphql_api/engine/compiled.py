@@ -24,7 +24,7 @@ from graphql.pyutils import Undefined
 
 from graphql_api.engine.planned import Aborted, NullSignal, PlannedField, null_error
 
-MAX_FIELDS = 64  # a larger plan is walked: its compiling (40 µs, 0.6 KB a field) would outweigh the gain
+MAX_FIELDS = 64  # a larger plan is walked: compiling costs 80-90 µs and 1.1-1.3 KB a field
 
 # (root value, the run, coerced variables, deadline) -> data; raises NullSignal and Aborted as the walk does
 Compiled = Callable[[Any, Any, dict[str, Any], Any], dict[str, Any]]
@@ -40,7 +40,7 @@ _INLINE_CHECKS = {  # the values a serializer returns unchanged, tested inline b
 
 def compile_fields(fields: tuple[PlannedField, ...], info: Any) -> Compiled | None:
     """The fields' answer as one function; None when they are too many to be worth compiling."""
-    if _count(fields) > MAX_FIELDS:
+    if count_fields(fields) > MAX_FIELDS:
         return None
     writer = _Writer(info)
     root = writer.selection(fields)
@@ -49,8 +49,9 @@ def compile_fields(fields: tuple[PlannedField, ...], info: Any) -> Compiled | No
     return namespace[root]
 
 
-def _count(fields: tuple[PlannedField, ...]) -> int:
-    return sum(1 + (_count(field.children) if field.children else 0) for field in fields)
+def count_fields(fields: tuple[PlannedField, ...]) -> int:
+    """The fields of a plan, those of every selection set below them included."""
+    return sum(1 + (count_fields(field.children) if field.children else 0) for field in fields)
 
 
 def _indented(lines: list[str], levels: int = 1) -> list[str]:

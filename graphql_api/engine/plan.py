@@ -92,6 +92,15 @@ class Plan:
         self._plain = _plain_signatures(schema, self._variable_definitions)
         self._compiled = compile_fields(fields, self._info)
 
+    @property
+    def fields(self) -> tuple[PlannedField, ...]:
+        return self._fields
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the plan runs as compiled functions (else it is walked field by field)."""
+        return self._compiled is not None
+
     def _plain_variables(self, given: dict[str, Any]) -> VariableValues | None:
         """The variables coerced as graphql-core would, when every one is a plain scalar given plainly;
         None sends them to graphql-core (defaults, input objects, enums, anything to report)."""
