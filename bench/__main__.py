@@ -1,7 +1,7 @@
 """`python -m bench`: every benchmark at full generated scale; a table on stdout, figures in bench/results.json.
 
-Options: `--quick` (shorter runs, for a smoke check),
-`--only etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory,ceiling,breakdown,pss,attack,eda`.
+Options: `--quick` (shorter runs, for a smoke check), `--only` a comma-separated subset of
+etl,queries,http,startup,load,rest,conformance,discovery,discovery_memory,ceiling,breakdown,plans,pss,attack,eda.
 """
 
 import argparse
@@ -18,7 +18,7 @@ RESULTS = Path(__file__).with_name("results.json")
 QUICK_RESULTS = Path(__file__).parent / "out" / "results-quick.json"
 ALL = (
     "etl", "startup", "queries", "http", "load", "rest", "conformance", "discovery", "discovery_memory",
-    "ceiling", "breakdown", "pss", "attack", "eda",
+    "ceiling", "breakdown", "plans", "pss", "attack", "eda",
 )  # fmt: skip
 
 
@@ -97,10 +97,14 @@ def _run(name: str, processed: Path, quick: bool) -> dict[str, Any]:
         from bench import breakdown
 
         return breakdown.run(processed, seconds=2 if quick else 3, repeat=1 if quick else 3)
+    if name == "plans":
+        from bench import plans
+
+        return plans.run(processed, count=5_000 if quick else 20_000)
     if name == "pss":
         from bench import pss
 
-        return pss.run(processed, seconds=5 if quick else 10)
+        return pss.measured_apart(processed, seconds=5 if quick else 10)
     if name == "attack":
         from bench import attack
 
@@ -178,6 +182,10 @@ def format_table(results: dict[str, Any]) -> str:
         from bench.breakdown import format_breakdown
 
         lines += format_breakdown(results["breakdown"])
+    if "plans" in results:
+        from bench.plans import format_plans
+
+        lines += format_plans(results["plans"])
     if "pss" in results:
         pss = results["pss"]
         lines.append(
