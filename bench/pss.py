@@ -6,13 +6,16 @@ processes is what the service really costs. Each service gets the same mixed con
 wrk for a while first, so the pages requests touch are in.
 """
 
+import argparse
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from bench.http import post_line, run_wrk
-from bench.measure import serving
+from bench.measure import REPO, serving
 from bench.workload import literal_document, queries
 from graphql_api.data.loader import load
 
@@ -20,19 +23,44 @@ TARGET = 1.3
 
 
 def run(data_dir: Path, seconds: int = 10) -> dict[str, Any]:
-    workload = queries(load(data_dir))
+    """The PSS of one worker and of two. This process never maps the data files (the requests are
+    written by another): a page it mapped too would be divided with it, and the service's understated."""
     with tempfile.TemporaryDirectory() as scratch:
         requests = Path(scratch) / "mixed.txt"
-        lines = [
-            post_line(literal_document(query, value), None)
-            for index, query in enumerate(workload)
-            for value in query.values[index::7][:1500]
-        ]
-        requests.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        command = [sys.executable, "-m", "bench.pss", "--data-dir", str(data_dir), "--write-requests", str(requests)]
+        subprocess.run(command, cwd=REPO, check=True)
+        _check_unmapped(data_dir)
         figures = {f"workers_{count}": _measure(data_dir, count, requests, seconds) for count in (1, 2)}
     figures["ratio"] = figures["workers_2"]["pss_mb"] / figures["workers_1"]["pss_mb"]
     figures["target"] = TARGET
     return figures
+
+
+def measured_apart(data_dir: Path, seconds: int = 10) -> dict[str, Any]:
+    """`run` in a new process, for a caller that may have mapped the data files itself."""
+    command = [sys.executable, "-m", "bench.pss", "--data-dir", str(data_dir), "--seconds", str(seconds)]
+    return json.loads(subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout)
+
+
+def write_requests(data_dir: Path, path: Path) -> None:
+    """Mixed contract queries: 1,500 different arguments for each, written into the text."""
+    workload = queries(load(data_dir))
+    lines = [
+        post_line(literal_document(query, value), None)
+        for index, query in enumerate(workload)
+        for value in query.values[index::7][:1500]
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _check_unmapped(data_dir: Path) -> None:
+    folder = str(data_dir.resolve())
+    mapped = [line for line in Path("/proc/self/maps").read_text().splitlines() if folder in line]
+    if mapped:
+        raise RuntimeError(
+            f"this process maps {len(mapped)} regions of {folder}: the service's PSS would be understated; "
+            "use measured_apart"
+        )
 
 
 def _measure(data_dir: Path, workers: int, requests: Path, seconds: int) -> dict[str, float]:
@@ -58,6 +86,16 @@ def _pss_mb(pid: int) -> float:
 
 
 if __name__ == "__main__":
-    from bench.data import processed
+    parser = argparse.ArgumentParser(prog="python -m bench.pss")
+    parser.add_argument("--data-dir", type=Path, help="processed full-scale data (default: bench/out/processed)")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--write-requests", type=Path, help="only write the requests to this file")
+    args = parser.parse_args()
+    if args.data_dir is None:
+        from bench.data import processed
 
-    print(json.dumps(run(processed()), indent=2))
+        args.data_dir = processed()
+    if args.write_requests:
+        write_requests(args.data_dir, args.write_requests)
+    else:
+        print(json.dumps(run(args.data_dir, args.seconds), indent=2))
