@@ -134,3 +134,18 @@ def test_what_a_document_is_counted_covers_what_it_keeps(api_model):
     finally:
         tracemalloc.stop()
     assert kept / (len(texts) - 1) < engine.prepare(texts[1]).weight
+
+
+def test_a_required_argument_given_a_null_variable_is_reported_as_graphql_core_reports_it(
+    api_model, general, monkeypatch
+):
+    query = 'query Q($t: String = "Toy Story") { titleScore(title: $t) { message } movie(id: 862) { id } }'
+    walked = walks(monkeypatch)
+    planned = Engine(graphql_schema, api_model, LIMITS)
+    for variables in ({"t": None}, {}, {"t": "Cinderella"}):
+        expected = general.run(query, variables).formatted
+        assert planned.run(query, variables).formatted == expected
+    assert not walked
+    error = planned.run(query, {"t": None}).formatted["errors"][0]
+    assert error["path"] == ["titleScore"]
+    assert "non-null type 'String!'" in error["message"]

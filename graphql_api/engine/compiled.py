@@ -143,11 +143,12 @@ class _Writer:
         if field.python_names and field.arguments is None:
             return [f"v = R.resolve({planned}, s)"]  # arguments graphql-core must coerce
         lines = ["k = {}"]
-        left_to_graphql_core = []
+        checked = False  # whether a required variable may be null or missing: then graphql-core reports it
         if field.python_names:
             constants, from_variables = field.arguments  # type: ignore[misc]
             python_names = field.python_names
-            lines = [f"k = {{**{self.bind({python_names[n]: v for n, v in constants.items()}, 'constants')}}}"]
+            given = {python_names[name]: value for name, value in constants.items()}
+            lines = [f"k = {{**{self.bind(given, 'constants')}}}"]
             for name, variable, required, default in from_variables:
                 parameter = repr(python_names[name])
                 lines.append(f"a = V.get({self.bind(variable, 'variable')}, _MISSING)")
@@ -157,14 +158,14 @@ class _Writer:
                     lines.append(f"k[{parameter}] = a")
                 else:
                     lines += ["if a is not _MISSING:", f"    k[{parameter}] = a"]
-                if required:  # a null, or nothing and no default, is for graphql-core to report
+                if required:
                     missing = " or a is _MISSING" if default is Undefined else ""
                     lines.append(f"g = g or a is None{missing}")
-                    left_to_graphql_core.append(name)
+                    checked = True
         if field.info_parameter is not None:
             lines.append(f"k[{field.info_parameter!r}] = {self._info}")
         call = f"v = {resolver}(s, **k)"
-        if not left_to_graphql_core:
+        if not checked:
             return [*lines, call]
         return ["g = False", *lines, "if g:", f"    v = R.resolve({planned}, s)", "else:", f"    {call}"]
 
