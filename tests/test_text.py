@@ -27,6 +27,21 @@ def test_ascii_text(text):
     assert normalize(text) == reference(text)
 
 
+def test_every_character_is_kept_or_dropped_as_the_full_normalization_says():
+    for code in [*range(0x3000), *range(0x3000, 0x110000, 7)]:
+        char = chr(code)
+        text = f"a{char}b{char}"
+        assert normalize(text) == reference(text), hex(code)
+
+
+def test_what_normalizing_learns_stays_bounded():
+    from etl.contract import _KEPT
+
+    normalize("".join(chr(code) for code in range(0x3000, 0x20000, 3)))
+    assert len(_KEPT) <= _KEPT.LEARNED_BELOW
+    assert max(_KEPT) < _KEPT.LEARNED_BELOW
+
+
 def test_examples():
     assert normalize("  Amélie   POULAIN ") == "amelie poulain"
     assert normalize("SÁBADO") == "sabado"
