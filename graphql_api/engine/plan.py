@@ -101,40 +101,47 @@ class Plan:
         """Whether the plan runs as compiled functions (else it is walked field by field)."""
         return self._compiled is not None
 
-    def _plain_variables(self, given: dict[str, Any]) -> VariableValues | None:
+    def _plain_variables(self, given: dict[str, Any]) -> dict[str, Any] | None:
         """The variables coerced as graphql-core would, when every one is a plain scalar given plainly;
         None sends them to graphql-core (defaults, input objects, enums, anything to report)."""
         if self._plain is None:
             return None
-        sources: dict[str, VariableValueSource] = {}
         coerced: dict[str, Any] = {}
-        for name, signature, kinds, non_null in self._plain:
+        for name, _, kinds, non_null in self._plain:
             value = given.get(name, Undefined)
             if value is Undefined:
                 if non_null:
                     return None
-                sources[name] = VariableValueSource(signature)
                 continue
             if value is None:
                 if non_null:
                     return None
             elif type(value) not in kinds or (type(value) is int and not -(2**31) <= value < 2**31):
                 return None
-            sources[name] = VariableValueSource(signature, value)
             coerced[name] = value
+        return coerced
+
+    def variable_values(self, coerced: dict[str, Any]) -> VariableValues:
+        """Plain variables (`_plain_variables`) as graphql-core's get_argument_values takes them."""
+        sources = {
+            name: VariableValueSource(signature, coerced[name]) if name in coerced else VariableValueSource(signature)
+            for name, signature, _, _ in self._plain or ()
+        }
         return VariableValues(sources, coerced)
 
     def execute(self, variables: dict[str, Any] | None, deadline: Any) -> ExecutionResult:
         """The response, errors located as graphql-core locates them. Raises Fallback and Aborted."""
         coerced = self._plain_variables(variables or {})
+        values = None  # graphql-core's form, made when a field needs it
         if coerced is None:
-            coerced = get_variable_values(self._schema, self._variable_definitions, variables or {})
-        if not isinstance(coerced, VariableValues):
-            raise Fallback  # invalid variables: graphql-core reports them
-        run = _Run(self._info, coerced, deadline)
+            values = get_variable_values(self._schema, self._variable_definitions, variables or {})
+            if not isinstance(values, VariableValues):
+                raise Fallback  # invalid variables: graphql-core reports them
+            coerced = values.coerced
+        run = _Run(self, coerced, values, deadline)
         try:
             if self._compiled is not None:
-                data = self._compiled(self._root_value, run, coerced.coerced, deadline)
+                data = self._compiled(self._root_value, run, coerced, deadline)
             else:
                 data = run.object(self._fields, self._root_value)
         except NullSignal:
@@ -169,11 +176,13 @@ def _plain_signatures(
 class _Run:
     """One execution of a plan: the values, and the errors met on the way."""
 
-    __slots__ = ("_deadline", "_failures", "_info", "_variables")
+    __slots__ = ("_coerced", "_deadline", "_failures", "_info", "_plan", "_values")
 
-    def __init__(self, info: _Info, variables: VariableValues, deadline: Any) -> None:
-        self._info = info
-        self._variables = variables
+    def __init__(self, plan: Plan, coerced: dict[str, Any], values: VariableValues | None, deadline: Any) -> None:
+        self._plan = plan
+        self._info = plan._info
+        self._coerced = coerced
+        self._values = values
         self._deadline = deadline
         self._failures: list[tuple[Exception, FieldNode | None, list[str | int]]] = []
 
@@ -217,7 +226,9 @@ class _Run:
         if field.python_names:
             given = self._arguments(field) if field.arguments is not None else None
             if given is None:
-                given = get_argument_values(field.definition, field.node, self._variables)  # type: ignore[arg-type]
+                if self._values is None:
+                    self._values = self._plan.variable_values(self._coerced)
+                given = get_argument_values(field.definition, field.node, self._values)  # type: ignore[arg-type]
             arguments = {field.python_names[name]: value for name, value in given.items()}
         if field.info_parameter is not None:
             arguments[field.info_parameter] = self._info
@@ -228,7 +239,7 @@ class _Run:
         worked out in advance; None when a variable needs graphql-core (a null where one is required)."""
         constants, from_variables = field.arguments  # type: ignore[misc]
         given = dict(constants)
-        coerced = self._variables.coerced
+        coerced = self._coerced
         for name, variable, required, default in from_variables:
             if variable in coerced:
                 value = coerced[variable]

@@ -380,8 +380,8 @@ class GraphQLEndpoint:
         via_get: bool,
         deadline: Deadline,
     ) -> Answer:
-        operation = text.prepared.operation_type(operation_name)
-        if via_get and operation is not None and operation is not OperationType.QUERY:
+        operation = text.prepared.operation_type(operation_name) if via_get else None
+        if operation is not None and operation is not OperationType.QUERY:
             raise HTTPException(
                 405, f"Only queries can be sent with GET; send {operation.value}s with POST.", {"Allow": "POST"}
             )
@@ -398,15 +398,16 @@ class GraphQLEndpoint:
         return self._answer_for(result, body, media_type, via_get)
 
     def _answer_for(self, result: ExecutionResult, body: bytes, media_type: str, via_get: bool) -> Answer:
+        refused = isinstance(result, ErrorsOnly)
+        if not result.errors and not refused:
+            if not via_get:
+                return Answer(200, body, media_type)
+            return Answer(200, body, media_type, True, self._cache_control, self._tags.tag(media_type, body))
         codes = _error_codes(result)
         cacheable = not _MOMENTARY_CODES & codes
-        if isinstance(result, ErrorsOnly):
+        if refused:
             return Answer(_refused_status(codes, media_type), body, media_type, cacheable, NO_STORE)
-        if result.errors:
-            return Answer(200, body, media_type, cacheable, NO_STORE)
-        if not via_get:
-            return Answer(200, body, media_type, cacheable)
-        return Answer(200, body, media_type, cacheable, self._cache_control, self._tags.tag(media_type, body))
+        return Answer(200, body, media_type, cacheable, NO_STORE)
 
     def _remember(self, request: "_Request", answer: Answer) -> Answer:
         if answer.cacheable and self._second_request.admits(request.key):
