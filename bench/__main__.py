@@ -29,6 +29,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="a processed full-scale folder to use instead of bench/out/processed")
     args = parser.parse_args()
     chosen = [name for name in args.only.split(",") if name]
+    # First: the in-process benchmarks keep the data files mapped, which would lower the service's PSS.
+    chosen.sort(key=lambda name: name != "pss")
     results_file = QUICK_RESULTS if args.quick else RESULTS  # a smoke run never overwrites the real figures
     processed = args.data or data.processed()
     results: dict[str, Any] = {

@@ -37,7 +37,7 @@ def run(data_dir: Path, seconds: int = 10) -> dict[str, Any]:
 
 
 def measured_apart(data_dir: Path, seconds: int = 10) -> dict[str, Any]:
-    """`run` in a new process, for a caller that may have mapped the data files itself."""
+    """`run` in a new process: one that has never mapped the data files."""
     command = [sys.executable, "-m", "bench.pss", "--data-dir", str(data_dir), "--seconds", str(seconds)]
     return json.loads(subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout)
 
@@ -53,13 +53,22 @@ def write_requests(data_dir: Path, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _check_unmapped(data_dir: Path) -> None:
+def _check_unmapped(data_dir: Path, service: frozenset[int] = frozenset()) -> None:
+    """Refuses to measure while a process outside the service maps the data files."""
     folder = str(data_dir.resolve())
-    mapped = [line for line in Path("/proc/self/maps").read_text().splitlines() if folder in line]
-    if mapped:
+    others = []
+    for maps in Path("/proc").glob("[0-9]*/maps"):
+        pid = int(maps.parent.name)
+        try:
+            mapped = pid not in service and folder in maps.read_text()
+        except OSError:  # gone, or not ours to read
+            continue
+        if mapped:
+            others.append(pid)
+    if others:
         raise RuntimeError(
-            f"this process maps {len(mapped)} regions of {folder}: the service's PSS would be understated; "
-            "use measured_apart"
+            f"processes {others} map files of {folder}: pages they read would be divided with them and the "
+            "service's PSS understated; stop them (python -m bench runs pss before its in-process benchmarks)"
         )
 
 
@@ -67,6 +76,7 @@ def _measure(data_dir: Path, workers: int, requests: Path, seconds: int) -> dict
     with serving("graphql_api", data_dir, "--workers", str(workers)) as served:
         run_wrk(served.port, requests, seconds, strict=False)
         processes = [served.pid, *_children(served.pid)]
+        _check_unmapped(data_dir, frozenset(processes))
         return {"processes": len(processes), "pss_mb": sum(_pss_mb(pid) for pid in processes)}
 
 
