@@ -85,7 +85,7 @@ def add_bare_routes(app: Starlette, model: ReadModel) -> None:
                 {"title": directed.title, "releaseDate": directed.release_date, "return": directed.return_,
                  "budget": directed.budget, "revenue": directed.revenue,
                  "movie": {"id": film(directed.movie_row)["id"]}}
-                for directed in answer.films
+                for directed in (answers.directed_film(model, row) for row in answer.film_rows)
             ]  # fmt: skip
             return {**success(answer), "films": films}
 

@@ -73,7 +73,7 @@ class PersonReturn(NamedTuple):
     total_return: float
     average_return: float
     message: str
-    films: tuple[DirectedFilm, ...] = ()  # for directors: every film, oldest first
+    film_rows: tuple[int, ...] = ()  # for directors: every film directed, oldest first (`directed_film`)
 
 
 class Neighbour(NamedTuple):
@@ -139,7 +139,7 @@ def director(model: ReadModel, name: str) -> Lookup[PersonReturn]:
     def answer(row: int) -> PersonReturn:
         found, films, total = _success(model, model.directing, row)
         message = sentences.director(found, films, total, total / films)
-        directed = tuple(_directed_film(model, film) for film in model.directing.films.slice(row))
+        directed = tuple(model.directing.films.slice(row))
         return PersonReturn(row, found, films, total, total / films, message, directed)
 
     rows = model.directors_by_key.get(arguments.lookup_key("name", name))
@@ -189,7 +189,8 @@ def _success(model: ReadModel, success: Success, row: int) -> tuple[str, int, fl
     return model.person_names[row] or "", int(success.film_count[row]), float(success.total_return[row])
 
 
-def _directed_film(model: ReadModel, row: int) -> DirectedFilm:
+def directed_film(model: ReadModel, row: int) -> DirectedFilm:
+    """A directed film's figures (of a director's `film_rows`)."""
     return DirectedFilm(
         movie_row=row,
         title=model.titles[row],

@@ -7,7 +7,6 @@ import strawberry
 
 from etl.contract import DIRECTOR_JOB
 from graphql_api.data.model import ReadModel
-from graphql_api.domain.answers import DirectedFilm as DirectedFilmAnswer
 from graphql_api.domain.answers import PersonReturn
 from graphql_api.schema.lookup import Result
 from graphql_api.schema.movie import Movie
@@ -38,25 +37,38 @@ class ActorSuccess:
 
 @strawberry.type(description="A film directed by a director, with its figures.")
 class DirectedFilm:
-    title: str | None = strawberry.field(description="The film's title.")
-    release_date: date = strawberry.field(description="Release date (ISO 8601).")
-    return_: float = strawberry.field(
-        name="return", description="Return on investment: revenue / budget; 0 when the budget is 0."
-    )
-    budget: float = strawberry.field(description="Budget (cost) in US dollars; 0 when unknown.")
-    revenue: float = strawberry.field(description="Revenue in US dollars; 0 when unknown.")
-    movie: Movie = strawberry.field(description="The film.")
+    """Read from the read model when asked for, as a film's fields are."""
+
+    _model: strawberry.Private[ReadModel]
+    _row: strawberry.Private[int]
 
     @classmethod
-    def of(cls, model: ReadModel, answer: DirectedFilmAnswer) -> Self:
-        return cls(
-            title=answer.title,
-            release_date=date.fromisoformat(answer.release_date),
-            return_=answer.return_,
-            budget=answer.budget,
-            revenue=answer.revenue,
-            movie=Movie.of(model, answer.movie_row),
-        )
+    def of(cls, model: ReadModel, row: int) -> Self:
+        return cls(_model=model, _row=row)
+
+    @strawberry.field(description="The film's title.")
+    def title(self) -> str | None:
+        return self._model.titles[self._row]
+
+    @strawberry.field(description="Release date (ISO 8601).")
+    def release_date(self) -> date:
+        return date.fromisoformat(self._model.release_dates[self._row])
+
+    @strawberry.field(name="return", description="Return on investment: revenue / budget; 0 when the budget is 0.")
+    def return_(self) -> float:
+        return float(self._model.returns[self._row])
+
+    @strawberry.field(description="Budget (cost) in US dollars; 0 when unknown.")
+    def budget(self) -> float:
+        return float(self._model.budgets[self._row])
+
+    @strawberry.field(description="Revenue in US dollars; 0 when unknown.")
+    def revenue(self) -> float:
+        return float(self._model.revenues[self._row])
+
+    @strawberry.field(description="The film.")
+    def movie(self) -> Movie:
+        return Movie.of(self._model, self._row)
 
 
 @strawberry.type(description="A director's success: the return of the films they directed.")
@@ -74,7 +86,7 @@ class DirectorSuccess:
 
     @classmethod
     def of(cls, model: ReadModel, answer: PersonReturn) -> Self:
-        return cls(**_figures(model, answer), films=[DirectedFilm.of(model, film) for film in answer.films])
+        return cls(**_figures(model, answer), films=[DirectedFilm.of(model, row) for row in answer.film_rows])
 
 
 def _figures(model: ReadModel, answer: PersonReturn) -> dict[str, Any]:

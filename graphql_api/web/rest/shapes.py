@@ -60,7 +60,8 @@ def director(model: ReadModel, nombre: str) -> BaseModel:
         )  # fmt: skip
 
     def match(answer: answers.PersonReturn) -> models.DirectorReturn:
-        return models.DirectorReturn(**_person_return(model, answer), peliculas=[film(each) for each in answer.films])
+        films = [film(answers.directed_film(model, row)) for row in answer.film_rows]
+        return models.DirectorReturn(**_person_return(model, answer), peliculas=films)
 
     return _found(answers.director(model, nombre), models.DirectorAnswer, match)
 
