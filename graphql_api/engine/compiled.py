@@ -1,9 +1,9 @@
 """A plan's fields compiled into Python functions, so that nothing is decided per field at run time.
 
 Executing a plan field by field (`plan._Run.object`) asks for every field whether it is an attribute
-or a resolver, a scalar, an object or a list. For a director and their films that was about a third
-of the answer. The same plan written out as Python source, one function per selection set with each
-field's access, arguments and serializer inlined, decides all of that once.
+or a resolver, a scalar, an object or a list, for every request. The same plan written out as Python
+source, one function per selection set with each field's access, arguments and serializer inlined,
+decides all of that once (`python -m bench --only plans` measures what it saves).
 
 The functions handle errors as the walk does: a field's error is recorded by the run (`fail`) and
 its null rises to the nearest nullable position, the path growing on the way. Each step sits in a
