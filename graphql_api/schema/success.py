@@ -37,34 +37,24 @@ class ActorSuccess:
 
 @strawberry.type(description="A film directed by a director, with its figures.")
 class DirectedFilm:
-    """Read from the read model when asked for, as a film's fields are."""
+    """A film row, as `Movie` is: its fields are `Movie`'s resolvers, with descriptions of their own."""
 
     _model: strawberry.Private[ReadModel]
     _row: strawberry.Private[int]
 
+    title: str | None = strawberry.field(resolver=Movie.title, description="The film's title.")
+    release_date: date = strawberry.field(resolver=Movie.release_date, description="Release date (ISO 8601).")
+    return_: float = strawberry.field(
+        resolver=Movie.return_,
+        name="return",
+        description="Return on investment: revenue / budget; 0 when the budget is 0.",
+    )
+    budget: float = strawberry.field(resolver=Movie.budget, description="Budget (cost) in US dollars; 0 when unknown.")
+    revenue: float = strawberry.field(resolver=Movie.revenue, description="Revenue in US dollars; 0 when unknown.")
+
     @classmethod
     def of(cls, model: ReadModel, row: int) -> Self:
         return cls(_model=model, _row=row)
-
-    @strawberry.field(description="The film's title.")
-    def title(self) -> str | None:
-        return self._model.titles[self._row]
-
-    @strawberry.field(description="Release date (ISO 8601).")
-    def release_date(self) -> date:
-        return date.fromisoformat(self._model.release_dates[self._row])
-
-    @strawberry.field(name="return", description="Return on investment: revenue / budget; 0 when the budget is 0.")
-    def return_(self) -> float:
-        return float(self._model.returns[self._row])
-
-    @strawberry.field(description="Budget (cost) in US dollars; 0 when unknown.")
-    def budget(self) -> float:
-        return float(self._model.budgets[self._row])
-
-    @strawberry.field(description="Revenue in US dollars; 0 when unknown.")
-    def revenue(self) -> float:
-        return float(self._model.revenues[self._row])
 
     @strawberry.field(description="The film.")
     def movie(self) -> Movie:
