@@ -297,8 +297,8 @@ class _Run:
 
     def failed_leaf(self, error: Exception, field: PlannedField) -> NullSignal:
         """`fail` for a field with no selection set: its own key already in the path."""
-        null = NullSignal([field.key])
-        self._failures.append((error, field.node, null.path))
+        null = self.fail(error, field)
+        null.path.append(field.key)
         return null
 
 
