@@ -168,10 +168,15 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._line_done = False
         self._line_bytes = 0
         self._may_defer = self.direct is not None and not self.expect_100_continue and not self._logs_access
+        query = _split_query(self.url) if b"?" in self.url else None
+        if query is not None:
+            self.url = self.url[: -len(query) - 1]  # uvicorn's URL parser then reads the path alone
         try:
             super().on_headers_complete()
         finally:
             self._may_defer = False
+        if query is not None:
+            self.scope["query_string"] = query
         if len(self.pipeline) > self.limits.max_pipelined:
             self.transport.close()  # a response may be on its way: no room for one more
 
@@ -300,6 +305,19 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             b"connection: close\r\n\r\n%s" % (status, _REASONS[status], len(body), body)
         )
         self.transport.close()
+
+
+def _split_query(url: bytes) -> bytes | None:
+    """The query string of an origin-form URL that has one (`url` holds a `?`), split off as uvicorn's
+    URL parser splits it: that parser takes about 1 µs for a URL carrying a persisted query's hash and
+    variables, against 0.15 µs for the path alone. None for a URL with a fragment or with a byte the
+    parser refuses (it allows `!` to `~`): the parser then reads the whole URL, as before."""
+    if url[:1] != b"/" or url.translate(None, _URL_BYTES):
+        return None
+    return url.partition(b"?")[2]
+
+
+_URL_BYTES = bytes(range(0x21, 0x7F)).replace(b"#", b"")
 
 
 _DIRECT_METHODS = frozenset({"GET", "POST"})  # HEAD's answer has no body: uvicorn's send handles it
