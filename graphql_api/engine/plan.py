@@ -16,7 +16,7 @@ path) and the null propagates to the nearest nullable position. Only variables t
 many queries, errors included.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
@@ -58,7 +58,7 @@ from graphql.pyutils import Undefined
 
 from graphql_api.engine.compiled import compile_fields
 from graphql_api.engine.declarations import BINDING, Binding
-from graphql_api.engine.planned import Aborted, NullSignal, PlannedField, null_error
+from graphql_api.engine.planned import Aborted, NullSignal, PlannedField, fast_serializer, null_error
 
 
 class Fallback(Exception):  # noqa: N818 - not an error: a signal to take the general path
@@ -329,23 +329,6 @@ def _argument_node(node: FieldNode, name: str) -> ArgumentNode | None:
     return next((argument for argument in node.arguments or () if argument.name.value == name), None)
 
 
-def _fast_serializer(output: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], Any]:
-    """The type's serializer, skipped for the values it returns unchanged (a finite float for Float...)."""
-    serialize = output.serialize
-    if output.name == "Float":
-        return lambda value: value if type(value) is float and -_INFINITY < value < _INFINITY else serialize(value)
-    if output.name == "Int":
-        return lambda value: value if type(value) is int and -(2**31) <= value < 2**31 else serialize(value)
-    if output.name in ("String", "ID"):
-        return lambda value: value if type(value) is str else serialize(value)
-    if output.name == "Boolean":
-        return lambda value: value if type(value) is bool else serialize(value)
-    return serialize
-
-
-_INFINITY = float("inf")
-
-
 def compile_plan(
     schema: GraphQLSchema, document: DocumentNode, operation_name: str | None, root_value: Any
 ) -> Plan | None:
@@ -453,7 +436,7 @@ def _plan_field(
         if isinstance(output, GraphQLList):
             raise _Unsupported
     if isinstance(output, GraphQLScalarType | GraphQLEnumType):
-        field.serialize = _fast_serializer(output)
+        field.serialize = fast_serializer(output)
         field.leaf_type = output
         field.scalar = not field.is_list
     elif isinstance(output, GraphQLObjectType):

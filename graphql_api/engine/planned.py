@@ -6,6 +6,28 @@ from typing import Any
 
 from graphql import FieldNode, GraphQLEnumType, GraphQLField, GraphQLScalarType
 
+# The values each built-in scalar's serializer returns unchanged, as a test of a value `v` in Python
+# source: a plan calls the serializer only for a value that fails it. Compiled plans write the test
+# inline (`compiled`), walked plans call `fast_serializer`'s function; both read it from here.
+SERIALIZED_UNCHANGED = {
+    "String": "type(v) is str",
+    "ID": "type(v) is str",
+    "Boolean": "type(v) is bool",
+    "Int": "type(v) is int and -2147483648 <= v < 2147483648",
+    "Float": "type(v) is float and -_INFINITY < v < _INFINITY",
+}
+TEST_NAMES = {"_INFINITY": float("inf")}  # what the tests refer to besides `v`
+_SKIPPING = {  # made once: a scalar's serializer -> that serializer skipped for values it keeps as they are
+    name: eval(f"lambda serialize: lambda v: v if {test} else serialize(v)", dict(TEST_NAMES))
+    for name, test in SERIALIZED_UNCHANGED.items()
+}
+
+
+def fast_serializer(output: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], Any]:
+    """The type's serializer, skipped for the values it returns unchanged (a finite float for Float...)."""
+    skipping = _SKIPPING.get(output.name)
+    return output.serialize if skipping is None else skipping(output.serialize)
+
 
 @dataclass
 class PlannedField:
