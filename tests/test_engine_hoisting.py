@@ -147,7 +147,7 @@ def test_known_text_costs_no_preparing(api_model):
     assert engine.known_text(query % ("x" * 301)) is None  # too long to share: prepared on its own, refused
 
 
-@given(st.text(st.sampled_from('ab "\\#\n{}():nrtu/'), max_size=40))
+@given(st.text(st.sampled_from('ab "\\#\n\r{}():nrtu/'), max_size=40))
 def test_splitting_a_text_in_one_pass_finds_what_two_passes_find(text):
     assert Hoister.__new__(Hoister).split(text) == _split_in_two_passes(text)
 

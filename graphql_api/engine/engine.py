@@ -164,7 +164,7 @@ class Engine:
             return None
         shape, values = split
         template = self._hoister.template(shape)
-        if template is None or any(len(value) > self.limits.max_string_length for value in values):
+        if template is None or max(map(len, values)) > self.limits.max_string_length:
             return None
         return PreparedText(template.prepared, dict(zip(template.variable_names, values, strict=True)), template)
 
@@ -268,7 +268,7 @@ class Engine:
                 hoister.learn(shape, prepared.document, len(values), self._prepare_document)
             return PreparedText(prepared)
         template = hoister.template(shape)
-        if template is None or any(len(value) > self.limits.max_string_length for value in values):
+        if template is None or max(map(len, values)) > self.limits.max_string_length:
             return None
         return PreparedText(template.prepared, dict(zip(template.variable_names, values, strict=True)), template)
 
