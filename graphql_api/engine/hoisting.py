@@ -3,7 +3,8 @@
 Front ends often write arguments into the query text (`titleScore(title: "Toy Story")`) rather
 than sending variables, so every request is a new text that would be parsed and validated again,
 which costs ten times more than executing it. Here the string literals are cut out of the text
-with a regular expression; the remaining "shape" is looked up; its template is the document with
+(split on its quotes; with a regular expression when the text has escapes, a quote left unpaired
+or a line break inside a literal); the remaining "shape" is looked up; its template is the document with
 each literal replaced by a variable of the type expected at that position. The request then runs
 as the template with the literals as variable values.
 
