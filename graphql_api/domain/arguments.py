@@ -98,7 +98,7 @@ def count_between(argument: str, value: int, maximum: int) -> int:
 def _check_text(argument: str, value: str, max_length: int) -> None:
     if len(value) > max_length:
         raise InvalidArgumentError(argument, f"`{argument}` is longer than {max_length} characters")
-    if _CONTROL.search(value):
+    if not value.isprintable() and _CONTROL.search(value):  # printable: no control character at all
         raise InvalidArgumentError(argument, f"`{argument}` must not contain control characters")
 
 
