@@ -205,7 +205,6 @@ OFFSETS: dict[str, tuple[str, str]] = {
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REBUILD = "build it again with `python -m etl` (or `make data`)"
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 _ELISION = re.compile(r"\b([^\W\d_])['\u2019\u02bc`]")
 _APOSTROPHE = re.compile(r"['\u2019\u02bc`]")
@@ -233,7 +232,7 @@ def normalize(text: str) -> str:
         return " ".join(text.lower().split())
     # Accents go, and so do invisible format characters (zero-width spaces, right-to-left marks).
     kept = unicodedata.normalize("NFKD", text).translate(_KEPT)
-    return _SPACES.sub(" ", kept.casefold()).strip()
+    return " ".join(kept.casefold().split())
 
 
 class _KeptCharacters(dict[int, int | None]):
