@@ -66,8 +66,7 @@ def _hash(persisted: Any) -> str:
 
 
 def _hexadecimal(digits: str) -> bool:
-    """Whether every character is a hexadecimal digit (no pattern: the regex engine, run for every
-    request, costs the served request far more than the 0.3 µs it takes in a tight loop)."""
+    """Whether every character is a hexadecimal digit, read by `bytes.fromhex` rather than a pattern."""
     try:
         return len(bytes.fromhex(digits)) * 2 == len(digits)  # fromhex skips spaces: count what it read
     except ValueError:
