@@ -26,12 +26,19 @@ def threaded_server(app: Any, direct: DirectAnswer | None = None) -> Iterator[in
     """`app` on uvicorn with the service's protocol (answering `direct`ly when given) in a thread of
     this process, as the service configures uvicorn; yields its port."""
     limits = ConnectionLimits(max_connections=50, request_head_seconds=5, max_header_bytes=8192, max_headers=50)
+    with uvicorn_in_thread(app, guarded_protocol(limits, direct)) as port:
+        yield port
+
+
+@contextmanager
+def uvicorn_in_thread(app: Any, http: Any) -> Iterator[int]:
+    """`app` on uvicorn with the `http` protocol (a class, or uvicorn's name for one) in a thread of
+    this process, with no access log (the service runs without one); yields its port."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    protocol = guarded_protocol(limits, direct)
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, http=protocol, lifespan="off", log_level="warning", access_log=False
+        app, host="127.0.0.1", port=port, http=http, lifespan="off", log_level="warning", access_log=False
     )  # as the service runs: an access log would take every request the ASGI way, to be logged
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

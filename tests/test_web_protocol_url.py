@@ -4,17 +4,13 @@ and an application is told of every URL what uvicorn's own protocol tells it."""
 
 import json
 import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
 import httptools
 import pytest
-import uvicorn
 
 from graphql_api.web.protocol import _split_query
-from tests.live_server import threaded_server
+from tests.live_server import threaded_server, uvicorn_in_thread
 
 URLS = [
     b"/graphql?query=%7B+x+%7D",
@@ -61,7 +57,7 @@ async def _echo_scope(scope: dict, receive: Callable, send: Callable) -> None:
 @pytest.fixture(scope="module")
 def ports() -> Iterator[tuple[int, int]]:
     """The echo app served with the service's protocol, and with uvicorn's own."""
-    with threaded_server(_echo_scope) as ours, _uvicorn_server(_echo_scope) as theirs:
+    with threaded_server(_echo_scope) as ours, uvicorn_in_thread(_echo_scope, "httptools") as theirs:
         yield ours, theirs
 
 
@@ -82,22 +78,3 @@ def _first_line_and_body(port: int, url: bytes) -> tuple[bytes, bytes]:
             received += chunk
     head, _, body = received.partition(b"\r\n\r\n")
     return head.split(b"\r\n")[0], body
-
-
-@contextmanager
-def _uvicorn_server(app: Callable) -> Iterator[int]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, http="httptools", lifespan="off", log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.01)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        thread.join(10)
