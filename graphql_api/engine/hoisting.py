@@ -4,9 +4,9 @@ Front ends often write arguments into the query text (`titleScore(title: "Toy St
 than sending variables, so every request is a new text that would be parsed and validated again,
 which costs ten times more than executing it. Here the string literals are cut out of the text
 (split on its quotes; with a regular expression when the text has escapes, a quote left unpaired
-or a line break inside a literal); the remaining "shape" is looked up; its template is the document with
-each literal replaced by a variable of the type expected at that position. The request then runs
-as the template with the literals as variable values.
+or a line break inside a literal); the remaining "shape" is looked up; its template is the
+document with each literal replaced by a variable of the type expected at that position. The
+request then runs as the template with the literals as variable values.
 
 Only plain cases are hoisted (one operation, literals only where a String or ID is expected, no
 \\u escapes, block strings or comments); anything else takes the ordinary path. Validity of a String
@@ -100,7 +100,7 @@ class Hoister:
                 return None  # a \\u or an invalid escape: the ordinary path
             parts = _STRING.split(query)  # text, literal, text, ..., text: one pass
         else:
-            parts = query.split('"')  # without escapes, quotes open and close literals in turn (a fifth of the time)
+            parts = query.split('"')  # without escapes, quotes open and close literals in turn: no pattern
             if len(parts) % 2 == 0 or (("\n" in query or "\r" in query) and _line_break_in(parts[1::2])):
                 parts = _STRING.split(query)  # a quote left open, or a line break inside: as the pattern reads it
         if len(parts) == 1:
