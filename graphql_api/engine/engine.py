@@ -163,10 +163,7 @@ class Engine:
         if split is None:
             return None
         shape, values = split
-        template = self._hoister.template(shape)
-        if template is None or max(map(len, values)) > self.limits.max_string_length:
-            return None
-        return PreparedText(template.prepared, dict(zip(template.variable_names, values, strict=True)), template)
+        return self._with_literals(self._hoister.template(shape), values)
 
     def prepare(self, query: str) -> Prepared:
         prepared = self._cache.get(query)
@@ -267,7 +264,11 @@ class Engine:
             if prepared.document is not None:
                 hoister.learn(shape, prepared.document, len(values), self._prepare_document)
             return PreparedText(prepared)
-        template = hoister.template(shape)
+        return self._with_literals(hoister.template(shape), values)
+
+    def _with_literals(self, template: Template | None, values: list[str]) -> "PreparedText | None":
+        """A shape's template run with a text's literals as its variables; None when the shape has no
+        template, or a literal is longer than the limit (the text is then prepared on its own, and refused)."""
         if template is None or max(map(len, values)) > self.limits.max_string_length:
             return None
         return PreparedText(template.prepared, dict(zip(template.variable_names, values, strict=True)), template)
