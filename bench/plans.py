@@ -13,6 +13,8 @@ import json
 import statistics
 import time
 import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +43,10 @@ def run(data_dir: Path, count: int = 20_000) -> dict[str, Any]:
         requests = [("POST", b"", body) for body in bodies]
         figures: dict[str, Any] = {}
         for label, max_fields in (("compiled", limit), ("walked", 0)):
-            compiled.MAX_FIELDS = max_fields  # read when a plan is made: a new app makes new plans
-            try:
+            with _compiling_up_to(max_fields):  # read when a plan is made: a new app makes new plans
                 app = create_app(model)
                 prepare(app, bodies[0])
                 figures[f"{label}_us"] = cpu_per_answer(app, requests, JSON_HEADERS, count)
-            finally:
-                compiled.MAX_FIELDS = limit
         figures["walked_to_compiled"] = figures["walked_us"] / figures["compiled_us"]
         figures.update(_compiling(model, query))
         results[query.name] = figures
@@ -58,11 +57,9 @@ def _compiling(model: ReadModel, query: Query) -> dict[str, float]:
     """A plan made with compiling and without, the difference per field: time, and bytes kept."""
     engine = Engine(graphql_schema, model, Limits())
     document = engine.prepare(query.document).document
-    limit = compiled.MAX_FIELDS
     figures: dict[str, float] = {}
-    for label, max_fields in (("compiled", limit), ("walked", 0)):
-        compiled.MAX_FIELDS = max_fields
-        try:
+    for label, max_fields in (("compiled", compiled.MAX_FIELDS), ("walked", 0)):
+        with _compiling_up_to(max_fields):
             times = []
             for _ in range(21):
                 started = time.perf_counter()
@@ -77,15 +74,24 @@ def _compiling(model: ReadModel, query: Query) -> dict[str, float]:
             finally:
                 tracemalloc.stop()
             figures[f"{label}_seconds"] = statistics.median(times)
+            fields = compiled.count_fields(plan.fields)  # type: ignore[union-attr]
             del plan
-        finally:
-            compiled.MAX_FIELDS = limit
-    fields = compiled.count_fields(compile_plan(graphql_schema, document, None, model).fields)  # type: ignore[arg-type, union-attr]
     return {
         "fields": fields,
         "compile_us_per_field": (figures["compiled_seconds"] - figures["walked_seconds"]) / fields * 1e6,
         "compiled_bytes_per_field": (figures["compiled_bytes"] - figures["walked_bytes"]) / fields,
     }
+
+
+@contextmanager
+def _compiling_up_to(max_fields: int) -> Iterator[None]:
+    """Plans made meanwhile are compiled up to `max_fields` fields (0: always walked)."""
+    limit = compiled.MAX_FIELDS
+    compiled.MAX_FIELDS = max_fields
+    try:
+        yield
+    finally:
+        compiled.MAX_FIELDS = limit
 
 
 def format_plans(results: dict[str, Any]) -> list[str]:

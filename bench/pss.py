@@ -46,7 +46,7 @@ def write_requests(data_dir: Path, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _check_unmapped(data_dir: Path, service: frozenset[int] = frozenset()) -> None:
+def _check_unmapped(data_dir: Path, service: frozenset[int]) -> None:
     """Refuses to measure while a process outside the service maps the data files."""
     folder = str(data_dir.resolve())
     others = []
