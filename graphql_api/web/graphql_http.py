@@ -188,6 +188,8 @@ class GraphQLEndpoint:
         headers = _Headers(scope["headers"])
         media_type = self._answer_types.choose(headers.accept)
         try:
+            if method not in _METHODS:
+                raise _method_not_allowed(method)
             body = b""
             if method == "POST":
                 if media_type is None:
@@ -527,6 +529,15 @@ def _refused_status(codes: set[str], media_type: str) -> int:
     if media_type == JSON:
         return 200  # the spec's advice for the legacy type: intermediaries may send 4xx with any body
     return 404 if NOT_FOUND in codes else 400
+
+
+_METHODS = ("GET", "HEAD", "POST")
+
+
+def _method_not_allowed(method: str) -> HTTPException:
+    allowed = ", ".join(_METHODS)
+    message = f"/graphql does not answer {method}; send queries with GET or POST (HEAD gives a GET's headers)."
+    return HTTPException(405, message, {"Allow": allowed})
 
 
 def _not_acceptable() -> HTTPException:

@@ -16,6 +16,7 @@ from graphql_api.web.cors import CORS
 from graphql_api.web.eda_report import EdaReport
 from graphql_api.web.graphql_http import GraphQLEndpoint
 from graphql_api.web.rest.routes import add_rest_routes
+from graphql_api.web.routing_refusals import add_routing_refusals
 from graphql_api.web.security import SecurityHeaders
 
 
@@ -28,7 +29,7 @@ def build_stack(model: ReadModel, settings: Settings, endpoint: GraphQLEndpoint,
         redoc_url=None,
         openapi_url=OPENAPI_URL,
     )
-    app.add_route("/graphql", endpoint, methods=["GET", "POST"])
+    app.add_route("/graphql", endpoint)  # every method: the endpoint refuses those it does not answer
     app.add_route(static.ROUTE, static.vendored_assets().handle, methods=["GET", "HEAD"])
     demo = demo_app.demo_app()
     app.add_route("/", demo.index, methods=["GET", "HEAD"])
@@ -41,6 +42,7 @@ def build_stack(model: ReadModel, settings: Settings, endpoint: GraphQLEndpoint,
     def healthz() -> dict[str, Any]:
         return health
 
+    add_routing_refusals(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(
         CORS,
