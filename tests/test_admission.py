@@ -6,8 +6,8 @@ import pytest
 
 from bench.in_process import prepare
 from graphql_api.web.admission import SecondRequest
+from graphql_api.web.answers import RESPONSE_CACHE_ENTRIES
 from graphql_api.web.app import create_app
-from graphql_api.web.graphql_http import RESPONSE_CACHE_ENTRIES
 
 HEADERS = [(b"host", b"x"), (b"content-type", b"application/json")]
 

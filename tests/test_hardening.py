@@ -17,8 +17,8 @@ from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
 from graphql_api.schema import graphql_schema
 from graphql_api.settings import Settings
+from graphql_api.web.answers import Answer, ResponseCache
 from graphql_api.web.app import create_app
-from graphql_api.web.graphql_http import Answer, ResponseCache
 from tests.fixtures import CONTRACT_QUERY, REPO
 from tests.live_server import live_server, request
 
@@ -303,7 +303,7 @@ def test_a_cached_answer_costs_its_size_not_the_encoders_buffer():
     are, 4,096 cached answers held 17 MB where the budget counted 5."""
     import tracemalloc
 
-    from graphql_api.web.graphql_http import ENTRY_OVERHEAD_BYTES
+    from graphql_api.web.answers import ENTRY_OVERHEAD_BYTES
 
     cache = ResponseCache()
     tracemalloc.start()
@@ -320,7 +320,7 @@ def test_a_cached_answer_costs_its_size_not_the_encoders_buffer():
 
 
 def test_workers_share_the_caches_entries_as_well_as_their_bytes(api_model, api_data_dir):
-    from graphql_api.web.graphql_http import RESPONSE_CACHE_ENTRIES
+    from graphql_api.web.answers import RESPONSE_CACHE_ENTRIES
 
     caches = []
     for workers in (1, 2):
