@@ -79,6 +79,14 @@ def test_cors_for_allowed_origin(client):
     assert "access-control-allow-origin" not in other.headers
 
 
+def test_health_answers_head_as_get(client):
+    """Uptime monitors often check with HEAD: it gets GET's status and headers."""
+    head, get = client.head("/healthz"), client.get("/healthz")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == str(len(get.content))
+
+
 def test_health_reports_manifest_counts(client):
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -63,7 +63,11 @@ def test_the_page_is_revalidated_and_other_versions_are_not_found(client):
     etag = client.get("/").headers["etag"]
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
     assert client.head("/").headers["content-length"] == str(len(client.get("/").content))
-    assert client.get("/app/0123456789abcdef/app.css").status_code == 404
+    old = client.get("/app/0123456789abcdef/app.css")
+    assert old.status_code == 404
+    assert old.text == (
+        f"No file is served at /app/0123456789abcdef/app.css. The demo app's files are under /app/{demo_app().version}/."
+    )
     assert client.get(f"/app/{demo_app().version}/nothing.js").status_code == 404
     assert client.get(f"/app/{demo_app().version}/index.html").status_code == 404  # only at /
 

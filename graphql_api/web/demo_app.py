@@ -50,7 +50,7 @@ class DemoApp:
 
     async def asset(self, request: Request) -> Response:
         if request.path_params["version"] != self.version:
-            return static.not_found()
+            return static.not_found(request.url.path, f"The demo app's files are under /app/{self.version}/.")
         return await self.files.handle(request)
 
 

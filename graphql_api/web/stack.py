@@ -42,6 +42,8 @@ def build_stack(model: ReadModel, settings: Settings, endpoint: GraphQLEndpoint,
     def healthz() -> dict[str, Any]:
         return health
 
+    app.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)  # uptime monitors use HEAD
+
     add_routing_refusals(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(

@@ -45,8 +45,10 @@ def read_asset(path: Path) -> Asset:
     return Asset(body, CONTENT_TYPES.get(path.suffix, "application/octet-stream"), etag_of(body))
 
 
-def not_found() -> Response:
-    return PlainTextResponse("Not Found", status_code=404, headers={"X-Content-Type-Options": "nosniff"})
+def not_found(path: str, where: str = "") -> Response:
+    """The 404 of a file that is not served, naming the path asked for (and `where` the files are)."""
+    message = f"No file is served at {path}.{' ' + where if where else ''}"
+    return PlainTextResponse(message, status_code=404, headers={"X-Content-Type-Options": "nosniff"})
 
 
 def load(directory: Path, base: Path) -> dict[str, Asset]:
@@ -65,7 +67,7 @@ class StaticAssets:
     async def handle(self, request: Request) -> Response:
         asset = self.assets.get(request.path_params["path"])
         if asset is None:
-            return not_found()
+            return not_found(request.url.path)
         headers = {"Cache-Control": CACHE_FOREVER, "ETag": asset.etag, "X-Content-Type-Options": "nosniff"}
         if etag_matches(request.headers.get("if-none-match"), asset.etag):
             return Response(status_code=304, headers=headers)
