@@ -96,12 +96,14 @@ class ResponseCache:
 
 
 def refusal(status: int, message: str, media_type: str, headers: dict[str, str] | None = None) -> Answer:
+    """A request refused with `status`: one error with its code, never kept by any cache."""
     body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": _code(status)}}]})
     extra = tuple((name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in (headers or {}).items())
     return Answer(status, body, media_type, cacheable=False, cache_control=NO_STORE, extra_headers=extra)
 
 
 def too_large(limit: int, media_type: str) -> Answer:
+    """The answer to a query whose answer is larger than `limit` bytes."""
     message = f"The answer is larger than {limit:,} bytes; ask for fewer fields or smaller pages."
     body = orjson.dumps({"errors": [{"message": message, "extensions": {"code": "RESPONSE_TOO_LARGE"}}]})
     return Answer(400, body, media_type, cache_control=NO_STORE)
