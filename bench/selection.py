@@ -14,7 +14,7 @@ from bench.workload import Query, queries
 from graphql_api.data.loader import load
 from graphql_api.data.model import ReadModel
 from graphql_api.data.text import normalize
-from graphql_api.web.app import create_app
+from graphql_api.web.app import Service, create_app
 
 DISTINCT = 20_000
 FILMS = "films { title releaseDate return budget revenue movie { id } } "
@@ -60,10 +60,10 @@ def _films_per_answer(model: ReadModel, query: Query) -> float:
     return sum(listed) / len(listed)
 
 
-def _cost(app: object, query: Query, document: str) -> float:
+def _cost(app: Service, query: Query, document: str) -> float:
     bodies = [json.dumps({"query": document, "variables": {"v": value}}).encode() for value in query.values]
-    prepare(app, bodies[0])  # type: ignore[arg-type]
-    return cpu_per_answer(app, [("POST", b"", body) for body in bodies], JSON_HEADERS)  # type: ignore[arg-type]
+    prepare(app, bodies[0])
+    return cpu_per_answer(app, [("POST", b"", body) for body in bodies], JSON_HEADERS)
 
 
 def main() -> None:
