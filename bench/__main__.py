@@ -134,7 +134,8 @@ def format_table(results: dict[str, Any]) -> str:
                 note = f"   (output {'correct' if figures['correct'] else 'WRONG: ' + '; '.join(figures['problems'])})"
             lines.append(
                 f"  {name:10} {figures['wall_seconds_median']:5.1f} s wall   peak {figures['peak_rss_mb_max']:5.0f} MB"
-                f"   ({figures['recommendation_seconds_median']:.1f} s of recommendations){note}"
+                f"   ({figures['recommendation_seconds_median']:.1f} s of recommendations;"
+                f" {figures['sampled_wall_seconds_median']:.1f} s while its memory was sampled){note}"
             )
     if "startup" in results:
         startup = results["startup"]
