@@ -30,6 +30,9 @@ from threadpoolctl import threadpool_limits
 from etl.groups import Groups, group
 
 Texts = list[str]
+# What a film's features read of its text. Real overviews are under 1,000 characters; a cell of
+# megabytes of prose would otherwise cost the tokenizer hundreds of megabytes and say nothing more.
+MAX_TEXT_CHARACTERS = 20_000
 Source = TypeVar("Source")
 _PR_SET_PDEATHSIG = 1
 
@@ -75,9 +78,9 @@ def text_matrix(texts: Texts, weight: float) -> sp.csr_matrix:
 
 
 def film_texts(movies: pa.Table) -> Texts:
-    """Each film's title, overview and tagline, joined."""
+    """Each film's title, overview and tagline, joined: its first MAX_TEXT_CHARACTERS."""
     return [
-        " ".join(part for part in parts if part)
+        " ".join(part for part in parts if part)[:MAX_TEXT_CHARACTERS]
         for parts in zip(
             movies.column("title").to_pylist(),
             movies.column("overview").to_pylist(),

@@ -86,6 +86,15 @@ def test_texts_without_words_give_an_empty_matrix():
     assert text_matrix(film_texts(empty), 0.3).nnz == 0
 
 
+def test_a_film_s_features_read_the_start_of_a_huge_text(movies):
+    huge = "heist " * (text_features.MAX_TEXT_CHARACTERS // 3)  # twice the cap
+    table = movies.set_column(1, "overview", pa.array(["Toys come alive", huge, None, None, None, None]))
+    texts = film_texts(table)
+    assert len(texts[1]) == text_features.MAX_TEXT_CHARACTERS
+    assert ("Toy Story 2 " + huge).startswith(texts[1])
+    assert texts[0] == "Toy Story Toys come alive"  # shorter texts whole
+
+
 KILLED_PARENT = """
 import sys, time
 from etl import text_features
