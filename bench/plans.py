@@ -25,7 +25,7 @@ from graphql_api.data.model import ReadModel
 from graphql_api.engine import compiled
 from graphql_api.engine.engine import Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.engine.plan import compile_plan
+from graphql_api.engine.planning import compile_plan
 from graphql_api.schema import graphql_schema
 from graphql_api.web.app import create_app
 

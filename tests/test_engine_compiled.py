@@ -6,7 +6,8 @@ from graphql_api.engine import compiled as compiled_module
 from graphql_api.engine import plan as plan_module
 from graphql_api.engine.engine import Deadline, Engine
 from graphql_api.engine.limits import Limits
-from graphql_api.engine.plan import Aborted, compile_plan
+from graphql_api.engine.plan import Aborted
+from graphql_api.engine.planning import compile_plan
 from graphql_api.schema import graphql_schema
 from tests.schema_queries import ROOT_FIELDS, every_field_query
 from tests.test_engine_plans import QUERIES, VARIABLES

@@ -88,7 +88,7 @@ PLAIN = [query for query in QUERIES if "__schema" not in query and "$s" not in q
 @pytest.mark.parametrize("query", PLAIN)
 def test_plain_queries_run_without_falling_back(engines, query):
     from graphql_api.engine.engine import Deadline
-    from graphql_api.engine.plan import compile_plan
+    from graphql_api.engine.planning import compile_plan
 
     planned, general = engines
     prepared = planned.prepare(query)
@@ -104,7 +104,7 @@ def test_plain_queries_run_without_falling_back(engines, query):
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_every_field_is_planned_and_answers_as_graphql_core(api_model, root, depth):
     from graphql_api.engine.engine import Deadline
-    from graphql_api.engine.plan import compile_plan
+    from graphql_api.engine.planning import compile_plan
 
     query = every_field_query(root, depth)
     limits = Limits(max_nodes=10**9, max_depth=50, max_aliases=10**6)

@@ -26,7 +26,8 @@ from graphql_api.engine.checks import check_measure, precheck
 from graphql_api.engine.hoisting import TEMPLATE_CACHE_BYTES, TEMPLATE_CACHE_ENTRIES, Hoister, Template
 from graphql_api.engine.limits import Limits
 from graphql_api.engine.lru import LRU, entries_share
-from graphql_api.engine.plan import Aborted, Fallback, Plan, compile_plan
+from graphql_api.engine.plan import Aborted, Fallback, Plan
+from graphql_api.engine.planning import compile_plan
 
 log = logging.getLogger("graphql_api")
 
