@@ -13,7 +13,7 @@ not parse, validate or coerce its variables gets 200 with `application/json` (th
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import orjson
@@ -48,6 +48,7 @@ from graphql_api.web.graphql_request import (
 from graphql_api.web.negotiation import GRAPHQL_RESPONSE_JSON, HTML, JSON, MediaTypes
 from graphql_api.web.offload import Offload
 from graphql_api.web.persisted import NOT_FOUND, PersistedQueries, not_found
+from graphql_api.web.single_flight import SingleFlight
 
 log = logging.getLogger("graphql_api")
 
@@ -103,7 +104,8 @@ class GraphQLEndpoint:
         self._body_watch = BodyWatch(body_seconds)
         self._offload = Offload()
         self._preparing: dict[str, asyncio.Future[PreparedText]] = {}
-        self._computing: dict[Any, asyncio.Future[Answer] | None] = {}
+        self._flights: SingleFlight[Answer] = SingleFlight()
+        self._computing = self._flights.computing  # read on the fast path: a plain dict
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The endpoint as a plain ASGI app: no request or response objects are made for it."""
@@ -194,11 +196,11 @@ class GraphQLEndpoint:
         media_type, deadline = request.media_type, request.deadline
         assert media_type is not None  # _at_once refused the request otherwise
         if request.method == "POST":
-            body, content_type = request.body, request.content_type
-            answer = await self._once(request.key, lambda: self._post_answer(body, content_type, media_type, deadline))
+            compute = partial(self._post_answer, request.body, request.content_type, media_type, deadline)
         else:
             operation = self._get_operations.operation(split_query(request.raw_query))
-            answer = await self._once(request.key, lambda: self._run(operation, media_type, True, deadline))
+            compute = partial(self._run, operation, media_type, True, deadline)
+        answer = await self._flights.run(request.key, compute)
         return self._remember(request, answer)
 
     async def _post_answer(self, body: bytes, content_type: str, media_type: str, deadline: Deadline) -> Answer:
@@ -206,41 +208,6 @@ class GraphQLEndpoint:
         if isinstance(operation, list):
             return await self._batch(operation, media_type, deadline)
         return await self._run(operation, media_type, False, deadline)
-
-    async def _once(self, key: Any, compute: Callable[[], Awaitable[Answer]]) -> Answer:
-        """The answer for `key`, computed once for every request that asks for it meanwhile.
-
-        The request computing it leaves a mark; a future to wait on is made only when another
-        request for the same answer comes while it is computed (most requests wait for nobody).
-        """
-        if key in self._computing:
-            pending = self._computing[key]
-            if pending is None:
-                pending = self._computing[key] = asyncio.get_running_loop().create_future()
-            try:
-                return await asyncio.shield(pending)
-            except asyncio.CancelledError:
-                if not pending.cancelled():
-                    raise  # this request itself was cancelled
-                # the request computing it went away: compute it here
-        self._computing[key] = None
-        try:
-            answer = await compute()
-        except Exception as error:
-            waiting = self._computing.pop(key, None)
-            if waiting is not None:
-                waiting.set_exception(error)  # the requests waiting for it get the same refusal
-                waiting.exception()  # retrieved: no warning when they went away meanwhile
-            raise
-        except BaseException:
-            waiting = self._computing.pop(key, None)
-            if waiting is not None:
-                waiting.cancel()
-            raise
-        waiting = self._computing.pop(key, None)
-        if waiting is not None:
-            waiting.set_result(answer)
-        return answer
 
     async def _batch(self, payloads: list[Any], media_type: str, deadline: Deadline) -> Answer:
         limit = self.limits.max_batch_size
